@@ -76,7 +76,7 @@ export interface OpenOptions {
 export async function openEncrypted(path: string, key: Buffer, opts: OpenOptions): Promise<Db> {
   if (key.length !== 32) throw new Error('database keys are raw 32-byte keys')
   const mode = sqlcipher.OPEN_READWRITE | (opts.create ? sqlcipher.OPEN_CREATE : 0)
-  const raw: Raw = await new Promise((resolve, reject) => {
+  const raw = await new Promise<Raw>((resolve, reject) => {
     const db: Raw = new sqlcipher.Database(path, mode, (e: Error | null) => (e ? reject(e) : resolve(db)))
   }).catch((e: Error) => {
     throw new AppError('CORRUPT_DATA', `${opts.label} cannot be opened (${e.message}).`, {

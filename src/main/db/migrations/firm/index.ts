@@ -1,0 +1,5 @@
+// The explicit, ordered list of firm.db migrations. Append only; never edit a released migration.
+import type { Migration } from '../../migrate'
+import { m0001 } from './0001-initial'
+
+export const firmMigrations: readonly Migration[] = [m0001]
