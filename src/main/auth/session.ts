@@ -16,8 +16,17 @@ export interface SessionUser {
   mustChangePassword: boolean
 }
 
+export interface OpenClient {
+  db: Db
+  /** The client key (not the database key); zero-filled on lock. */
+  key: Buffer
+  keyVersion: number
+}
+
 export class Session {
   lastActivity: number
+  /** Client databases opened in this session, closed and forgotten on lock. */
+  readonly clients = new Map<string, OpenClient>()
   private destroyed = false
   constructor(
     readonly user: SessionUser,
@@ -72,6 +81,11 @@ export class Session {
     this.destroyed = true
     this.secrets.firmKey.fill(0)
     this.secrets.identitySeed.fill(0)
+    for (const c of this.clients.values()) {
+      c.key.fill(0)
+      await c.db.close()
+    }
+    this.clients.clear()
     await this.firmDb.close()
   }
 }

@@ -7,6 +7,7 @@ import { readSettings, updateSettings } from '../auth/settings'
 import { createUser, listUsers, setUserStatus, type UsersDeps } from '../auth/users'
 import type { Queryable } from '../db/connection'
 import type { Handlers } from './router'
+import { createLedgerHandlers } from '../ledger/handlers'
 
 function need(s: Session | null): Session {
   if (!s) throw new AppError('LOCKED', 'Zhangfang is locked.')
@@ -23,6 +24,7 @@ export function firmSignerKeys(db: Queryable) {
 
 export function createHandlers(auth: AuthService, deps: UsersDeps): Handlers {
   return {
+    ...createLedgerHandlers(deps),
     'app:getState': async (_input, { session }) => ({
       setUp: await auth.isSetUp(),
       session: session ? session.info() : null,

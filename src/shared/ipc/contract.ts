@@ -6,15 +6,26 @@ import { z } from 'zod'
 export const ROLES = ['admin', 'supervisor', 'bookkeeper', 'auditor'] as const
 export type Role = (typeof ROLES)[number]
 
-export const PERMISSIONS = ['users:manage', 'settings:manage', 'audit:verify'] as const
+export const PERMISSIONS = [
+  'users:manage',
+  'settings:manage',
+  'audit:verify',
+  'clients:create',
+  'clients:assign',
+  'ledger:read',
+  'ledger:write',
+  'ledger:review',
+  'periods:close',
+  'periods:reopen',
+] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 /** Which role holds which permission. Holding a key is never permission: the router checks this. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['users:manage', 'settings:manage', 'audit:verify'],
-  supervisor: [],
-  bookkeeper: [],
-  auditor: ['audit:verify'],
+  admin: ['users:manage', 'settings:manage', 'audit:verify', 'clients:create', 'clients:assign', 'ledger:read', 'periods:reopen'],
+  supervisor: ['clients:create', 'ledger:read', 'ledger:write', 'ledger:review', 'periods:close', 'periods:reopen'],
+  bookkeeper: ['ledger:read', 'ledger:write'],
+  auditor: ['audit:verify', 'ledger:read'],
 }
 
 export const LOCK_REASONS = ['manual', 'idle', 'os-lock', 'suspend', 'shutdown', 'user-disabled'] as const
@@ -84,6 +95,256 @@ export const auditVerificationSchema = z.strictObject({
     .nullable(),
 })
 export type AuditVerification = z.infer<typeof auditVerificationSchema>
+
+
+// ---- clients and their books ------------------------------------------------------------------
+
+export const STANDARDS = ['small', 'general'] as const
+export const VOUCHER_TYPES = ['记', '收', '付', '转'] as const
+export const AUX_TYPES = ['customer', 'supplier', 'department', 'project', 'employee', 'cashflow'] as const
+export type AuxType = (typeof AUX_TYPES)[number]
+export const ACCOUNT_CATEGORIES = ['asset', 'liability', 'common', 'equity', 'cost', 'pnl'] as const
+
+export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+export const dateSchema = z.iso.date()
+/** Money in integer 分 (fen), within ±10^15 fen. */
+export const fenSchema = z.number().int().min(-1e15).max(1e15)
+export const clientIdSchema = z.uuid()
+const clientRef = { clientId: clientIdSchema }
+
+export const clientSummarySchema = z.strictObject({
+  id: clientIdSchema,
+  name: z.string(),
+  uscc: z.string(),
+  standard: z.enum(STANDARDS),
+  firstPeriod: z.string(),
+  codingScheme: z.string(),
+  voucherTypes: z.enum(['single', 'three']),
+  /** The earliest period that is not closed. */
+  currentPeriod: z.string(),
+  lastClosedPeriod: z.string().nullable(),
+  unpostedCount: z.number().int(),
+  assignedToMe: z.boolean(),
+})
+export type ClientSummary = z.infer<typeof clientSummarySchema>
+
+export const assignmentSchema = z.strictObject({
+  userId: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  assigned: z.boolean(),
+})
+
+export const accountSchema = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  level: z.number().int(),
+  category: z.enum(ACCOUNT_CATEGORIES),
+  direction: z.enum(['debit', 'credit']),
+  pnlKind: z.enum(['income', 'expense']).nullable(),
+  isLeaf: z.boolean(),
+  active: z.boolean(),
+  auxTypes: z.array(z.enum(AUX_TYPES)),
+  sensitive: z.boolean(),
+  /** Pinyin initials of the name, for `yhck` → 银行存款. */
+  initials: z.string(),
+  hasPostings: z.boolean(),
+})
+export type Account = z.infer<typeof accountSchema>
+
+export const auxItemSchema = z.strictObject({
+  id: z.number().int(),
+  type: z.enum(AUX_TYPES),
+  code: z.string(),
+  name: z.string(),
+  initials: z.string(),
+  sensitive: z.boolean(),
+  active: z.boolean(),
+})
+export type AuxItem = z.infer<typeof auxItemSchema>
+
+const auxRefSchema = z.strictObject(
+  Object.fromEntries(AUX_TYPES.map((t) => [t, z.number().int().positive().optional()])) as Record<AuxType, z.ZodOptional<z.ZodNumber>>,
+)
+
+export const voucherLineInputSchema = z.strictObject({
+  summary: z.string().max(200),
+  accountCode: z.string().regex(/^\d{4,16}$/),
+  debit: fenSchema,
+  credit: fenSchema,
+  aux: auxRefSchema.optional(),
+})
+export type VoucherLineInput = z.infer<typeof voucherLineInputSchema>
+
+export const voucherInputSchema = z.strictObject({
+  clientId: clientIdSchema,
+  /** Present when editing an existing draft. */
+  id: z.number().int().positive().optional(),
+  type: z.enum(VOUCHER_TYPES),
+  date: dateSchema,
+  attachments: z.number().int().min(0).max(9999),
+  lines: z.array(voucherLineInputSchema).min(1).max(500),
+})
+export type VoucherInput = z.infer<typeof voucherInputSchema>
+
+const personSchema = z.strictObject({ id: z.string(), name: z.string(), at: z.string() }).nullable()
+
+export const voucherSchema = z.strictObject({
+  id: z.number().int(),
+  period: z.string(),
+  type: z.enum(VOUCHER_TYPES),
+  number: z.number().int(),
+  date: z.string(),
+  attachments: z.number().int(),
+  status: z.enum(['draft', 'reviewed', 'posted']),
+  kind: z.enum(['normal', 'reversal', 'carry-forward', 'year-end']),
+  reversesId: z.number().int().nullable(),
+  reversedById: z.number().int().nullable(),
+  total: z.number().int(),
+  preparer: personSchema,
+  reviewer: personSchema,
+  poster: personSchema,
+  lines: z.array(
+    z.strictObject({
+      lineNo: z.number().int(),
+      summary: z.string(),
+      accountCode: z.string(),
+      accountName: z.string(),
+      debit: z.number().int(),
+      credit: z.number().int(),
+      aux: z.array(z.strictObject({ type: z.enum(AUX_TYPES), id: z.number().int(), name: z.string() })),
+    }),
+  ),
+})
+export type Voucher = z.infer<typeof voucherSchema>
+
+export const voucherSummarySchema = z.strictObject({
+  id: z.number().int(),
+  period: z.string(),
+  type: z.enum(VOUCHER_TYPES),
+  number: z.number().int(),
+  date: z.string(),
+  attachments: z.number().int(),
+  status: z.enum(['draft', 'reviewed', 'posted']),
+  kind: z.enum(['normal', 'reversal', 'carry-forward', 'year-end']),
+  total: z.number().int(),
+  summary: z.string(),
+  preparerName: z.string(),
+  reviewerName: z.string().nullable(),
+  posterName: z.string().nullable(),
+})
+export type VoucherSummary = z.infer<typeof voucherSummarySchema>
+
+export const batchOutcomeSchema = z.strictObject({
+  done: z.array(z.number().int()),
+  refused: z.array(z.strictObject({ id: z.number().int(), label: z.string(), code: z.string(), message: z.string() })),
+})
+export type BatchOutcome = z.infer<typeof batchOutcomeSchema>
+
+export const periodStatusSchema = z.strictObject({
+  period: z.string(),
+  status: z.enum(['open', 'closed']),
+  draft: z.number().int(),
+  reviewed: z.number().int(),
+  posted: z.number().int(),
+})
+
+export const closeCheckSchema = z.strictObject({
+  id: z.enum(['previous-closed', 'all-posted', 'pnl-carried', 'trial-balanced', 'no-gaps', 'opening-balanced']),
+  ok: z.boolean(),
+  detail: z.string(),
+})
+
+const tbAmounts = {
+  openingDebit: z.number().int(),
+  openingCredit: z.number().int(),
+  periodDebit: z.number().int(),
+  periodCredit: z.number().int(),
+  ytdDebit: z.number().int(),
+  ytdCredit: z.number().int(),
+  closingDebit: z.number().int(),
+  closingCredit: z.number().int(),
+}
+export const trialBalanceSchema = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.strictObject({ code: z.string(), name: z.string(), level: z.number().int(), isLeaf: z.boolean(), category: z.enum(ACCOUNT_CATEGORIES), ...tbAmounts }),
+  ),
+  totals: z.strictObject(tbAmounts),
+  balanced: z.boolean(),
+})
+export type TrialBalance = z.infer<typeof trialBalanceSchema>
+
+const ledgerRowSchema = z.strictObject({
+  date: z.string(),
+  voucherId: z.number().int().nullable(),
+  voucherLabel: z.string(),
+  summary: z.string(),
+  debit: z.number().int(),
+  credit: z.number().int(),
+  /** 借 / 贷 / 平 */
+  side: z.enum(['debit', 'credit', 'zero']),
+  /** Absolute running balance on `side`. */
+  balance: z.number().int(),
+})
+export const detailLedgerSchema = z.strictObject({
+  account: z.strictObject({ code: z.string(), name: z.string(), direction: z.enum(['debit', 'credit']) }),
+  opening: ledgerRowSchema,
+  rows: z.array(ledgerRowSchema),
+  /** Offset of the next page, or null at the end. */
+  next: z.number().int().nullable(),
+  total: z.number().int(),
+})
+export type DetailLedger = z.infer<typeof detailLedgerSchema>
+
+export const generalLedgerSchema = z.strictObject({
+  account: z.strictObject({ code: z.string(), name: z.string(), direction: z.enum(['debit', 'credit']) }),
+  rows: z.array(z.strictObject({ period: z.string(), kind: z.enum(['opening', 'period', 'ytd']), debit: z.number().int(), credit: z.number().int(), side: z.enum(['debit', 'credit', 'zero']), balance: z.number().int() })),
+})
+
+export const journalSchema = z.strictObject({
+  rows: z.array(
+    z.strictObject({
+      date: z.string(),
+      voucherId: z.number().int(),
+      voucherLabel: z.string(),
+      status: z.enum(['draft', 'reviewed', 'posted']),
+      lineNo: z.number().int(),
+      summary: z.string(),
+      accountCode: z.string(),
+      accountName: z.string(),
+      debit: z.number().int(),
+      credit: z.number().int(),
+    }),
+  ),
+  next: z.number().int().nullable(),
+  total: z.number().int(),
+})
+
+export const auxBalanceSchema = z.strictObject({
+  rows: z.array(z.strictObject({ itemId: z.number().int(), code: z.string(), name: z.string(), ...tbAmounts })),
+})
+
+export const openingRowSchema = z.strictObject({
+  accountCode: z.string().regex(/^\d{4,16}$/),
+  /** Balance at the start of the first period, in the account's normal direction (negative = opposite side). */
+  balance: fenSchema,
+  ytdDebit: fenSchema,
+  ytdCredit: fenSchema,
+})
+export const openingStateSchema = z.strictObject({
+  rows: z.array(openingRowSchema),
+  /** Trial balance of the opening balances. */
+  debitTotal: z.number().int(),
+  creditTotal: z.number().int(),
+  ytdDebitTotal: z.number().int(),
+  ytdCreditTotal: z.number().int(),
+  balanced: z.boolean(),
+  locked: z.boolean(),
+})
 
 // ---- the calls ------------------------------------------------------------------------------
 
@@ -218,6 +479,290 @@ export const contract = {
     access: 'session',
     permission: 'audit:verify',
     doc: "Walks the firm's audit chain and names the first bad row.",
+  }),
+
+  'clients:list': call({
+    input: z.strictObject({ query: z.string().max(100).optional() }),
+    output: z.strictObject({ clients: z.array(clientSummarySchema) }),
+    access: 'session',
+    permission: 'ledger:read',
+    doc: 'Clients the user is assigned to (admins: every client), filtered by name or 统一社会信用代码.',
+  }),
+  'clients:create': call({
+    input: z.strictObject({
+      name: z.string().trim().min(1).max(100),
+      uscc: z.string().trim().length(18),
+      standard: z.enum(STANDARDS),
+      firstPeriod: periodSchema,
+      codingScheme: z.enum(['4-2-2', '4-2-2-2', '4-2-2-2-2']),
+      voucherTypes: z.enum(['single', 'three']),
+    }),
+    output: clientSummarySchema,
+    access: 'session',
+    permission: 'clients:create',
+    doc: "Creates a client's encrypted books from the standard's chart template. Errors: INVALID_INPUT (统一社会信用代码 check character), CONFLICT (duplicate code).",
+  }),
+  'clients:assignments': call({
+    input: z.strictObject(clientRef),
+    output: z.strictObject({ users: z.array(assignmentSchema) }),
+    access: 'session',
+    permission: 'clients:assign',
+    doc: 'Active non-admin users and whether each is assigned to the client.',
+  }),
+  'clients:assign': call({
+    input: z.strictObject({ ...clientRef, userId: idSchema }),
+    output: z.strictObject({ users: z.array(assignmentSchema) }),
+    access: 'session',
+    permission: 'clients:assign',
+    doc: "Seals the client key to the user. Errors: NOT_FOUND, CONFLICT (disabled user).",
+  }),
+  'clients:unassign': call({
+    input: z.strictObject({ ...clientRef, userId: idSchema }),
+    output: z.strictObject({ users: z.array(assignmentSchema) }),
+    access: 'session',
+    permission: 'clients:assign',
+    doc: "Deletes the user's grant and rekeys the client's database, re-sealing the new key for those who keep access.",
+  }),
+  'accounts:list': call({
+    input: z.strictObject(clientRef),
+    output: z.strictObject({ accounts: z.array(accountSchema) }),
+    access: 'session',
+    permission: 'ledger:read',
+    doc: "The client's chart of accounts.",
+  }),
+  'accounts:create': call({
+    input: z.strictObject({
+      ...clientRef,
+      parentCode: z.string().regex(/^\d{4,14}$/),
+      code: z.string().regex(/^\d{6,16}$/),
+      name: z.string().trim().min(1).max(60),
+      auxTypes: z.array(z.enum(AUX_TYPES)).max(6).optional(),
+      sensitive: z.boolean().optional(),
+    }),
+    output: accountSchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Adds a sub-account within the coding scheme. Errors: CONFLICT (code taken), VOUCHER_INVALID (rule: coding-scheme / parent-has-postings).',
+  }),
+  'accounts:update': call({
+    input: z.strictObject({
+      ...clientRef,
+      code: z.string().regex(/^\d{4,16}$/),
+      name: z.string().trim().min(1).max(60).optional(),
+      active: z.boolean().optional(),
+      auxTypes: z.array(z.enum(AUX_TYPES)).max(6).optional(),
+      sensitive: z.boolean().optional(),
+    }),
+    output: accountSchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Renames, deactivates or changes auxiliary requirements of an account. Errors: NOT_FOUND, INVALID_STATE (aux change on an account with postings).',
+  }),
+  'auxItems:list': call({
+    input: z.strictObject({ ...clientRef, type: z.enum(AUX_TYPES).optional() }),
+    output: z.strictObject({ items: z.array(auxItemSchema) }),
+    access: 'session',
+    permission: 'ledger:read',
+    doc: 'Auxiliary items (customers, suppliers, …).',
+  }),
+  'auxItems:create': call({
+    input: z.strictObject({ ...clientRef, type: z.enum(AUX_TYPES), code: z.string().trim().min(1).max(20), name: z.string().trim().min(1).max(100), sensitive: z.boolean().optional() }),
+    output: auxItemSchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Adds an auxiliary item. Errors: CONFLICT (code taken within the type).',
+  }),
+  'opening:get': call({
+    input: z.strictObject(clientRef),
+    output: openingStateSchema,
+    access: 'session',
+    permission: 'ledger:read',
+    doc: 'Opening balances (期初余额) and their trial balance.',
+  }),
+  'opening:save': call({
+    input: z.strictObject({ ...clientRef, rows: z.array(openingRowSchema).max(5000) }),
+    output: openingStateSchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Replaces the opening balances of leaf accounts. Errors: INVALID_STATE (vouchers already posted), VOUCHER_INVALID (rule: not-leaf).',
+  }),
+  'vouchers:save': call({
+    input: voucherInputSchema,
+    output: voucherSchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Saves a new or draft voucher. Errors: UNBALANCED, PERIOD_CLOSED, VOUCHER_INVALID (details.rule, details.line), INVALID_STATE (not a draft).',
+  }),
+  'vouchers:get': call({
+    input: z.strictObject({ ...clientRef, id: z.number().int().positive() }),
+    output: voucherSchema,
+    access: 'session',
+    permission: 'ledger:read',
+    doc: 'One voucher with its lines. Errors: NOT_FOUND.',
+  }),
+  'vouchers:list': call({
+    input: z.strictObject({
+      ...clientRef,
+      period: periodSchema.optional(),
+      type: z.enum(VOUCHER_TYPES).optional(),
+      status: z.enum(['draft', 'reviewed', 'posted']).optional(),
+      preparer: z.string().max(64).optional(),
+      accountCode: z.string().regex(/^\d{4,16}$/).optional(),
+      minAmount: fenSchema.optional(),
+      maxAmount: fenSchema.optional(),
+      text: z.string().max(100).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.strictObject({ vouchers: z.array(voucherSummarySchema), total: z.number().int() }),
+    access: 'session',
+    permission: 'ledger:read',
+    doc: 'Vouchers matching the filters, in period/type/number order, paged.',
+  }),
+  'vouchers:delete': call({
+    input: z.strictObject({ ...clientRef, id: z.number().int().positive() }),
+    output: z.strictObject({}),
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Deletes a draft. Errors: INVALID_STATE (reviewed or posted), NOT_FOUND.',
+  }),
+  'vouchers:review': call({
+    input: z.strictObject({ ...clientRef, ids: z.array(z.number().int().positive()).min(1).max(10000) }),
+    output: batchOutcomeSchema,
+    access: 'session',
+    permission: 'ledger:review',
+    doc: 'Reviews (审核) drafts; a voucher whose preparer is the reviewer is refused (SAME_PERSON).',
+  }),
+  'vouchers:unreview': call({
+    input: z.strictObject({ ...clientRef, ids: z.array(z.number().int().positive()).min(1).max(10000) }),
+    output: batchOutcomeSchema,
+    access: 'session',
+    permission: 'ledger:review',
+    doc: 'Unreviews (弃审) reviewed vouchers, by their reviewer only.',
+  }),
+  'vouchers:post': call({
+    input: z.strictObject({ ...clientRef, ids: z.array(z.number().int().positive()).min(1).max(10000) }),
+    output: batchOutcomeSchema,
+    access: 'session',
+    permission: 'ledger:review',
+    doc: 'Posts (记账) reviewed vouchers, updating balances in the same transaction.',
+  }),
+  'vouchers:reviewPeriod': call({
+    input: z.strictObject({ ...clientRef, period: periodSchema }),
+    output: batchOutcomeSchema,
+    access: 'session',
+    permission: 'ledger:review',
+    doc: 'Reviews every draft of the period (one transaction), reporting what was refused and why.',
+  }),
+  'vouchers:postPeriod': call({
+    input: z.strictObject({ ...clientRef, period: periodSchema }),
+    output: batchOutcomeSchema,
+    access: 'session',
+    permission: 'ledger:review',
+    doc: 'Posts every reviewed voucher of the period (one transaction).',
+  }),
+  'vouchers:reverse': call({
+    input: z.strictObject({ ...clientRef, id: z.number().int().positive(), date: dateSchema }),
+    output: voucherSchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Creates the 红字冲销 voucher of a posted voucher (same accounts and sides, negative amounts). Errors: INVALID_STATE (not posted, or already reversed), PERIOD_CLOSED.',
+  }),
+  'vouchers:renumber': call({
+    input: z.strictObject({ ...clientRef, period: periodSchema }),
+    output: z.strictObject({ renumbered: z.number().int() }),
+    access: 'session',
+    permission: 'ledger:write',
+    doc: '断号整理: closes number gaps by moving unposted vouchers into them. Errors: PERIOD_CLOSED.',
+  }),
+  'periods:list': call({
+    input: z.strictObject(clientRef),
+    output: z.strictObject({ periods: z.array(periodStatusSchema), currentPeriod: z.string(), lastClosedPeriod: z.string().nullable() }),
+    access: 'session',
+    permission: 'ledger:read',
+    doc: 'Periods from the first to the latest with vouchers (or the current one), with counts by status.',
+  }),
+  'periods:carryForward': call({
+    input: z.strictObject({ ...clientRef, period: periodSchema }),
+    output: voucherSchema.nullable(),
+    access: 'session',
+    permission: 'ledger:write',
+    doc: '期末结转损益: a draft voucher moving every 损益 balance of the period to 本年利润 (null when there is nothing to carry). Errors: PERIOD_CLOSED, INVALID_STATE (unposted vouchers touch 损益 accounts).',
+  }),
+  'periods:yearEnd': call({
+    input: z.strictObject({ ...clientRef, period: periodSchema }),
+    output: voucherSchema.nullable(),
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Year-end: a draft voucher moving 本年利润 to 利润分配—未分配利润 in December. Errors: INVALID_STATE (not December).',
+  }),
+  'periods:checkClose': call({
+    input: z.strictObject({ ...clientRef, period: periodSchema }),
+    output: z.strictObject({ checks: z.array(closeCheckSchema) }),
+    access: 'session',
+    permission: 'ledger:read',
+    doc: 'The month-end prerequisites and whether each holds.',
+  }),
+  'periods:close': call({
+    input: z.strictObject({ ...clientRef, period: periodSchema }),
+    output: z.strictObject({ checks: z.array(closeCheckSchema) }),
+    access: 'session',
+    permission: 'periods:close',
+    doc: '结账. Errors: CLOSE_BLOCKED (details.failed lists the failed checks), PERIOD_CLOSED.',
+  }),
+  'periods:reopen': call({
+    input: z.strictObject({ ...clientRef, period: periodSchema, reason: z.string().trim().min(2).max(200) }),
+    output: z.strictObject({}),
+    access: 'session',
+    permission: 'periods:reopen',
+    doc: '反结账 of the latest closed period, with a reason (audited). Errors: INVALID_STATE (not the latest closed period).',
+  }),
+  'reports:trialBalance': call({
+    input: z.strictObject({ ...clientRef, from: periodSchema, to: periodSchema, level: z.number().int().min(1).max(5).default(5), showZero: z.boolean().default(false) }),
+    output: trialBalanceSchema,
+    access: 'session',
+    permission: 'ledger:read',
+    sensitiveRead: true,
+    doc: '科目余额表 over a period range (same year), posted vouchers only.',
+  }),
+  'reports:detailLedger': call({
+    input: z.strictObject({ ...clientRef, accountCode: z.string().regex(/^\d{4,16}$/), from: periodSchema, to: periodSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(2000).default(500) }),
+    output: detailLedgerSchema,
+    access: 'session',
+    permission: 'ledger:read',
+    sensitiveRead: true,
+    doc: '明细账 of one account (and its sub-accounts) with running balance, paged.',
+  }),
+  'reports:generalLedger': call({
+    input: z.strictObject({ ...clientRef, accountCode: z.string().regex(/^\d{4,16}$/), from: periodSchema, to: periodSchema }),
+    output: generalLedgerSchema,
+    access: 'session',
+    permission: 'ledger:read',
+    sensitiveRead: true,
+    doc: '总账 of one account: opening, each month, year to date.',
+  }),
+  'reports:journal': call({
+    input: z.strictObject({ ...clientRef, from: periodSchema, to: periodSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(2000).default(500) }),
+    output: journalSchema,
+    access: 'session',
+    permission: 'ledger:read',
+    sensitiveRead: true,
+    doc: '序时账: every line by date and voucher number, paged.',
+  }),
+  'reports:auxBalance': call({
+    input: z.strictObject({ ...clientRef, accountCode: z.string().regex(/^\d{4,16}$/), type: z.enum(AUX_TYPES), from: periodSchema, to: periodSchema }),
+    output: auxBalanceSchema,
+    access: 'session',
+    permission: 'ledger:read',
+    sensitiveRead: true,
+    doc: 'Auxiliary balances of one account by item of one type.',
+  }),
+  'ledger:check': call({
+    input: z.strictObject(clientRef),
+    output: z.strictObject({ ok: z.boolean(), differences: z.array(z.strictObject({ accountCode: z.string(), period: z.string(), auxKey: z.string(), table: z.string(), recomputed: z.string() })) }),
+    access: 'session',
+    permission: 'ledger:read',
+    doc: 'Recomputes the balance table from posted lines and lists every difference.',
   }),
 } as const
 

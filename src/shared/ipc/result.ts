@@ -17,6 +17,12 @@ export const ERROR_CODES = [
   'RECOVERY_INVALID', // recovery secret wrong, or confirmation mismatch
   'CORRUPT_DATA', // a data file is damaged or was tampered with
   'UNSUPPORTED_VERSION', // a data file from a newer Zhangfang
+  'UNBALANCED', // voucher or opening balances: debit total ≠ credit total
+  'PERIOD_CLOSED', // the date falls in a closed period, or before the books start
+  'VOUCHER_INVALID', // a voucher rule failed: details.rule (and details.line, 1-based)
+  'SAME_PERSON', // the reviewer would be the preparer
+  'INVALID_STATE', // e.g. edit a reviewed voucher, post an unreviewed one, delete a posted one
+  'CLOSE_BLOCKED', // month-end prerequisites failed: details.failed lists them
   'INTERNAL',
 ] as const
 

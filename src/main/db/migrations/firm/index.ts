@@ -1,5 +1,6 @@
 // The explicit, ordered list of firm.db migrations. Append only; never edit a released migration.
 import type { Migration } from '../../migrate'
 import { m0001 } from './0001-initial'
+import { m0002 } from './0002-clients'
 
-export const firmMigrations: readonly Migration[] = [m0001]
+export const firmMigrations: readonly Migration[] = [m0001, m0002]

@@ -1,0 +1,5 @@
+// The explicit, ordered list of client database migrations. Append only.
+import type { Migration } from '../../migrate'
+import { c0001 } from './0001-ledger'
+
+export const clientMigrations: readonly Migration[] = [c0001]
