@@ -24,6 +24,7 @@ import {
   openRecoverySlot,
   openUserSlot,
   readKeyring,
+  recoveryIdentity,
   usernameTag,
   writeKeyring,
   type Keyring,
@@ -31,6 +32,7 @@ import {
 } from '../keys/keyring'
 import { newRecoverySecret, normaliseRecoveryText, parseRecoverySecret, recoveryGroups, RECOVERY_GROUPS } from '../keys/recoveryCode'
 import { Session, type SessionUser } from './session'
+import { resealGrantsFromRecovery } from '../ledger/clientKeys'
 import {
   addPending,
   lockedForSeconds,
@@ -380,6 +382,7 @@ export class AuthService {
       }
       const secret = parseRecoverySecret(recoveryText)
       const firm = secret ? openRecoverySlot(keyring, secret) : null
+      const recoveryKeys = secret && firm ? recoveryIdentity(secret, keyring) : null
       secret?.fill(0)
       if (!firm) {
         const lockSeconds = recordFailure(state, tag, now)
@@ -415,7 +418,13 @@ export class AuthService {
         await db.transaction(async (tx) => {
           await insertUserKeys(tx, r.id, keyVersion, identity, now)
           await tx.run('UPDATE users SET key_version = ?, must_change_password = 0 WHERE id = ?', [keyVersion, r.id])
-          await appendEvent(tx, signer, { actorId: r.id, actorName: username, action: 'recovery.used', target: `user:${username}`, outcome: 'ok', details: { newKeyVersion: keyVersion }, at: now })
+          const resealed = recoveryKeys
+            ? await resealGrantsFromRecovery(tx, keyring.firmId, r.id, keyVersion, identity.x25519Public, {
+                privateKey: recoveryKeys.x25519Private,
+                publicKey: recoveryKeys.x25519Public,
+              })
+            : 0
+          await appendEvent(tx, signer, { actorId: r.id, actorName: username, action: 'recovery.used', target: `user:${username}`, outcome: 'ok', details: { newKeyVersion: keyVersion, clientKeysResealed: resealed }, at: now })
           await writeKeyring(this.deps.dataDir, next)
         })
         identitySeed.fill(0)

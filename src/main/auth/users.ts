@@ -10,6 +10,7 @@ import type { KdfCost } from '../keys/kdf'
 import { findSlot, makeUserSlot, normaliseUsername, readKeyring, writeKeyring } from '../keys/keyring'
 import { assertPasswordPolicy, insertUserKeys } from './service'
 import type { Session } from './session'
+import { grantAllClientsTo } from '../ledger/clients'
 
 interface Row {
   id: string
@@ -79,6 +80,8 @@ export async function createUser(
       [userId, username, displayName, input.role, now.toISOString(), s.user.id],
     )
     await insertUserKeys(tx, userId, 1, identity, now)
+    // admins hold every client's key so they can assign it
+    if (input.role === 'admin') await grantAllClientsTo(s, tx, userId, now)
     await appendEvent(tx, s.signer(), { ...s.actor(), action: 'user.created', target: `user:${username}`, outcome: 'ok', details: { role: input.role }, at: now })
     await writeKeyring(deps.dataDir, { ...keyring, slots: [...keyring.slots, slot] })
   })

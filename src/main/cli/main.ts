@@ -19,7 +19,7 @@ export const EXIT = {
   OK: 0,
   FAILED: 1, // refused or failed for another reason (FORBIDDEN, CONFLICT, PASSWORD_POLICY …)
   USAGE: 2,
-  AUDIT_TAMPERED: 3,
+  VERIFY_FAILED: 3, // audit chain broken, ledger check found differences, trial balance unbalanced
   AUTH: 4, // WRONG_PASSWORD, LOCKED_OUT, USER_DISABLED, RECOVERY_INVALID
   DATA: 5, // NOT_SET_UP, CORRUPT_DATA, UNSUPPORTED_VERSION
 } as const
@@ -41,6 +41,9 @@ Commands:
   users list           list the firm's users (admin)
   verify-audit         verify the firm's audit chain (admin, auditor)
   change-password      change your own password
+  clients list         the clients you may see (assigned; admins: all)
+  trial-balance        科目余额表: --client CODE|ID --from YYYY-MM --to YYYY-MM [--format table|csv|json]
+  ledger check         recompute a client's balances from its posted lines: --client CODE|ID
 
 Options:
   --data-dir DIR       data folder (default: $ZHANGFANG_DATA_DIR, else the app's data folder)
@@ -49,9 +52,11 @@ Options:
                        (init: the admin password; change-password: current, then new)
   --firm-name NAME     init: the firm's name          --admin NAME      init: admin username
   --display-name NAME  init: admin's display name     --json            machine-readable output
+  --client CODE|ID     a client by 统一社会信用代码 or id  --from/--to YYYY-MM  a period range
+  --format FMT         table (default), csv or json     --level N         trial balance: account levels shown
   -h, --help           this help                      --version         print the version
 
-Exit codes: 0 ok · 1 refused or failed · 2 usage error · 3 audit chain verification failed
+Exit codes: 0 ok · 1 refused or failed · 2 usage error · 3 verification failed (audit chain, ledger check)
             4 authentication failed (wrong password, locked out, disabled, wrong recovery kit)
             5 data folder problem (not set up, damaged file, newer version)
 `
@@ -76,7 +81,7 @@ interface Parsed {
   flags: Map<string, string | true>
 }
 
-const VALUED = new Set(['--data-dir', '--user', '--firm-name', '--admin', '--display-name'])
+const VALUED = new Set(['--data-dir', '--user', '--firm-name', '--admin', '--display-name', '--client', '--from', '--to', '--format', '--level'])
 const ALIASES: Record<string, string> = { '-u': '--user', '-h': '--help' }
 const BOOLEAN = new Set(['--password-stdin', '--json', '--help', '--version'])
 
@@ -201,7 +206,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return call('session:unlock', { username: user, password: await password(`Password for ${user}: `) })
     }
     const [cmd, sub] = positional
-    const command = sub && cmd === 'users' ? `users ${sub}` : cmd
+    const command = sub && ['users', 'clients', 'ledger'].includes(cmd) ? `${cmd} ${sub}` : cmd
+    const findClient = async () => {
+      const ref = flags.get('--client')
+      if (typeof ref !== 'string') throw new CliError(EXIT.USAGE, 'say which client: --client 统一社会信用代码|id')
+      const { clients } = await call('clients:list', {})
+      const hit = clients.find((x) => x.id === ref || x.uscc === ref.trim().toUpperCase())
+      if (!hit) throw new CliError(EXIT.FAILED, `FORBIDDEN: no client ${ref} that you may see`)
+      return hit
+    }
+    const period = (flag: string) => {
+      const v = flags.get(flag)
+      if (typeof v !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new CliError(EXIT.USAGE, `${flag} needs a period YYYY-MM`)
+      return v
+    }
+    const yuan = (fen: number) => (fen === 0 ? '' : (fen / 100).toFixed(2))
 
     switch (command) {
       case 'init': {
@@ -286,7 +305,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (json) out(JSON.stringify(v))
         else if (v.ok) out(`Firm audit chain OK: ${v.count} events, head ${v.head ?? '—'}`)
         else out(`Firm audit chain BROKEN at event ${v.firstBad!.seq} (${v.firstBad!.reason}): ${v.firstBad!.message}\n${v.count} events before it verified.`)
-        return v.ok ? EXIT.OK : EXIT.AUDIT_TAMPERED
+        return v.ok ? EXIT.OK : EXIT.VERIFY_FAILED
       }
       case 'change-password': {
         const s = await unlock()
@@ -296,6 +315,55 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         await call('session:changePassword', { currentPassword: current, newPassword: next })
         out('Password changed.')
         return EXIT.OK
+      }
+      case 'clients list': {
+        await unlock()
+        const { clients } = await call('clients:list', {})
+        if (json) out(JSON.stringify(clients))
+        else
+          table(
+            out,
+            ['NAME', '统一社会信用代码', 'STANDARD', 'CURRENT', 'LAST CLOSED', 'UNPOSTED', 'ID'],
+            clients.map((x) => [x.name, x.uscc, x.standard === 'small' ? '小企业会计准则' : '企业会计准则', x.currentPeriod, x.lastClosedPeriod ?? '—', String(x.unpostedCount), x.id]),
+          )
+        return EXIT.OK
+      }
+      case 'trial-balance': {
+        const format = (flags.get('--format') as string | undefined) ?? (json ? 'json' : 'table')
+        if (!['table', 'csv', 'json'].includes(format)) throw new CliError(EXIT.USAGE, '--format is table, csv or json')
+        const from = period('--from')
+        const to = period('--to')
+        const levelFlag = flags.get('--level')
+        const level = typeof levelFlag === 'string' ? Number(levelFlag) : 5
+        if (!Number.isInteger(level) || level < 1 || level > 5) throw new CliError(EXIT.USAGE, '--level is 1 to 5')
+        await unlock()
+        const client = await findClient()
+        const tb = await call('reports:trialBalance', { clientId: client.id, from, to, level, showZero: false })
+        const head = ['科目编码', '科目名称', '期初借方', '期初贷方', '本期借方', '本期贷方', '本年累计借方', '本年累计贷方', '期末借方', '期末贷方']
+        const cells = (r: (typeof tb)['totals']) => [r.openingDebit, r.openingCredit, r.periodDebit, r.periodCredit, r.ytdDebit, r.ytdCredit, r.closingDebit, r.closingCredit].map(yuan)
+        const rows = tb.rows.map((r) => [r.code, r.name, ...cells(r)])
+        const total = ['', '合计', ...cells(tb.totals)]
+        if (format === 'json') out(JSON.stringify({ client: { id: client.id, name: client.name, uscc: client.uscc }, ...tb }))
+        else if (format === 'csv') {
+          const esc = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)
+          for (const r of [head, ...rows, total]) out(r.map(esc).join(','))
+        } else {
+          out(`${client.name}  科目余额表  ${tb.from} – ${tb.to}${tb.balanced ? '' : '  (NOT BALANCED)'}`)
+          table(out, head, [...rows, total])
+        }
+        return tb.balanced ? EXIT.OK : EXIT.VERIFY_FAILED
+      }
+      case 'ledger check': {
+        await unlock()
+        const client = await findClient()
+        const r = await call('ledger:check', { clientId: client.id })
+        if (json) out(JSON.stringify(r))
+        else if (r.ok) out(`${client.name}: balances match the posted lines.`)
+        else {
+          out(`${client.name}: ${r.differences.length} difference(s) between the balance table and the posted lines:`)
+          table(out, ['ACCOUNT', 'PERIOD', 'AUX', 'TABLE', 'RECOMPUTED'], r.differences.map((d) => [d.accountCode, d.period, d.auxKey || '—', d.table, d.recomputed]))
+        }
+        return r.ok ? EXIT.OK : EXIT.VERIFY_FAILED
       }
       default:
         throw new CliError(EXIT.USAGE, `unknown command “${positional.join(' ')}”; see zhangfang --help`)

@@ -153,3 +153,39 @@ export async function createClientDb(dataDir: string, clientId: string, clientKe
     dbKey.fill(0)
   }
 }
+
+/**
+ * After a recovery gives a user a new identity, re-seals that user's grants from the recovery key's seals
+ * (the old identity, and with it the old seals, is gone with the forgotten password).
+ */
+export async function resealGrantsFromRecovery(
+  tx: Queryable,
+  firmId: string,
+  userId: string,
+  newUserKeyVersion: number,
+  newX25519Public: Buffer,
+  recovery: { privateKey: import('node:crypto').KeyObject; publicKey: Buffer },
+): Promise<number> {
+  const grants = await tx.all<{ client_id: string; client_key_version: number }>('SELECT client_id, client_key_version FROM client_grants WHERE user_id = ?', [userId])
+  let n = 0
+  for (const g of grants) {
+    const seal = await tx.get<{ sealed: string }>('SELECT sealed FROM client_recovery_seals WHERE client_id = ? AND client_key_version = ?', [g.client_id, g.client_key_version])
+    if (!seal) continue
+    const key = openSealed(recovery, JSON.parse(seal.sealed) as SealedToKey, recoveryAad(firmId, g.client_id, g.client_key_version))
+    if (!key) continue
+    try {
+      const sealed = sealTo(newX25519Public, key, grantAad(firmId, g.client_id, userId, newUserKeyVersion, g.client_key_version))
+      await tx.run('UPDATE client_grants SET sealed = ?, user_key_version = ? WHERE client_id = ? AND user_id = ? AND client_key_version = ?', [
+        JSON.stringify(sealed),
+        newUserKeyVersion,
+        g.client_id,
+        userId,
+        g.client_key_version,
+      ])
+      n++
+    } finally {
+      key.fill(0)
+    }
+  }
+  return n
+}
