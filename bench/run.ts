@@ -1,6 +1,8 @@
+export {}
 // `npm run bench -- NAME`: runs one benchmark and prints its tables. Timings are measured, never asserted.
 const benches: Record<string, () => Promise<unknown>> = {
   unlock: () => import('./unlock').then((m) => m.run()),
+  ledger: () => import('./ledger').then((m) => m.run()),
 }
 
 const name = process.argv[2]

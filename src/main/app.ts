@@ -31,6 +31,8 @@ export interface Zhangfang {
   /** Locks and releases everything. */
   close(): Promise<void>
   readonly dataDir: string
+  /** For trusted main-side code only (benchmarks, tests): never reachable from the renderer. */
+  readonly internals: { auth: AuthService; now: () => Date }
 }
 
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
@@ -87,5 +89,6 @@ export function createZhangfang(opts: ZhangfangOptions): Zhangfang {
     },
     close: () => auth.lock('shutdown'),
     dataDir: opts.dataDir,
+    internals: { auth, now: () => clock.now() },
   }
 }
