@@ -54,6 +54,7 @@ export function initI18n(): typeof i18n {
       interpolation: { escapeValue: false }, // React escapes already
       initAsync: false,
       returnNull: false,
+      showSupportNotice: false,
     })
   }
   return i18n

@@ -1,6 +1,7 @@
 // First-run setup: firm and admin form → recovery kit shown once (printable) → type back some groups.
 // One IPC call per step (setup:begin, setup:complete); the kit is only ever held in memory.
 import { useState } from 'react'
+import { createPortal } from 'react-dom'
 import { Alert, Button, Card, Form, Input, Space, Steps, Typography } from 'antd'
 import { PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -161,35 +162,27 @@ function KitStep() {
         }
         style={{ marginBottom: 16 }}
       />
-      <div className="recovery-print-area">
-        <div className="recovery-kit-header">
-          <div className="print-only recovery-kit-title">
-            {t('app.fullName')} · {t('setup.kitTitle')}
-          </div>
-          <div>
-            <Typography.Text type="secondary">{t('setup.kitFirm')}：</Typography.Text>
-            <Typography.Text strong data-testid="recovery-firm-name">
-              {firmName}
-            </Typography.Text>
-          </div>
-          <div className="print-only">
-            {t('setup.kitPrintedAt')}：{formatDateTime(generatedAt, currentLanguage())}
-          </div>
-        </div>
-        <div className="recovery-kit" data-testid="recovery-kit">
-          {groups.map((g, i) => (
-            <div className="recovery-cell" key={i}>
-              <span className="recovery-index">{String(i + 1).padStart(2, '0')}</span>
-              <span className="recovery-group" data-testid={`recovery-group-${i + 1}`}>
-                {g}
-              </span>
-            </div>
-          ))}
-        </div>
-        <Typography.Text type="secondary" className="recovery-hint">
-          {t('setup.kitReadHint')}
+      <div className="recovery-kit-header">
+        <Typography.Text type="secondary">{t('setup.kitFirm')}
+          {t('common.colon')}</Typography.Text>
+        <Typography.Text strong data-testid="recovery-firm-name">
+          {firmName}
         </Typography.Text>
       </div>
+      <div className="recovery-kit" data-testid="recovery-kit">
+        {groups.map((g, i) => (
+          <div className="recovery-cell" key={i}>
+            <span className="recovery-index">{String(i + 1).padStart(2, '0')}</span>
+            <span className="recovery-group" data-testid={`recovery-group-${i + 1}`}>
+              {g}
+            </span>
+          </div>
+        ))}
+      </div>
+      <Typography.Text type="secondary" className="recovery-hint">
+        {t('setup.kitReadHint')}
+      </Typography.Text>
+      <PrintSheet firmName={firmName} groups={groups} generatedAt={generatedAt} />
       <div className="form-actions">
         <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="recovery-print">
           {t('setup.print')}
@@ -199,6 +192,37 @@ function KitStep() {
         </Button>
       </div>
     </div>
+  )
+}
+
+/** What window.print() puts on paper: only the firm and the kit (the rest of the page is hidden by the print stylesheet). */
+function PrintSheet({ firmName, groups, generatedAt }: { firmName: string; groups: string[]; generatedAt: string | null }) {
+  const { t } = useTranslation()
+  return createPortal(
+    <div className="print-sheet" aria-hidden>
+      <h1>
+        {t('app.fullName')} · {t('setup.kitTitle')}
+      </h1>
+      <p>
+        {t('setup.kitFirm')}
+        {t('common.colon')}<strong>{firmName}</strong>
+      </p>
+      <p>
+        {t('setup.kitPrintedAt')}
+        {t('common.colon')}{formatDateTime(generatedAt, currentLanguage())}
+      </p>
+      <div className="print-grid">
+        {groups.map((g, i) => (
+          <div className="print-cell" key={i}>
+            <span className="print-index">{String(i + 1).padStart(2, '0')}</span>
+            <span className="print-group">{g}</span>
+          </div>
+        ))}
+      </div>
+      <p>{t('setup.kitIntro')}</p>
+      <p>{t('setup.kitAdvice')}</p>
+    </div>,
+    document.body,
   )
 }
 
@@ -221,7 +245,7 @@ function ConfirmStep() {
       <ErrorAlert error={error} />
       <div className="recovery-confirm-grid">
         {confirmGroups.map((n, i) => (
-          <Form.Item key={n} label={t('setup.groupLabel', { n })} htmlFor={`recovery-confirm-${n}`}>
+          <Form.Item key={n} label={t('setup.groupLabel', { n: String(n) })} htmlFor={`recovery-confirm-${n}`}>
             <Input
               id={`recovery-confirm-${n}`}
               className="recovery-input"

@@ -7,6 +7,9 @@ import { createSettingsStore, type SettingsStore } from './settingsStore'
 import { createSetupStore, type SetupStore } from './setupStore'
 import { createUsersStore, type UsersStore } from './usersStore'
 
+/** The part of the preload api the stores use. */
+export type StoresApi = Pick<Api, 'app' | 'setup' | 'session' | 'users' | 'settings' | 'audit' | 'on'>
+
 export interface Stores {
   session: SessionStore
   setup: SetupStore
@@ -17,7 +20,7 @@ export interface Stores {
   dispose(): void
 }
 
-export function createStores(api: Api, options: SessionStoreOptions = {}): Stores {
+export function createStores(api: StoresApi, options: SessionStoreOptions = {}): Stores {
   const session = createSessionStore(api, options)
   const setup = createSetupStore(api.setup, { onComplete: (s) => session.getState().setSession(s) })
   const users = createUsersStore(api.users)
