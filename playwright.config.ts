@@ -9,7 +9,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: 2,
-  timeout: 60_000,
+  // every unlock runs Argon2id at 64 MiB: generous on a loaded 2-core machine
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   retries: 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],

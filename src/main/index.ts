@@ -146,6 +146,8 @@ function startApp(): void {
         webviewTag: false,
         navigateOnDragDrop: false,
         spellcheck: false,
+        // middle-click must not open anything either
+        disableBlinkFeatures: 'Auxclick',
       },
     })
     win.once('ready-to-show', () => win?.show())

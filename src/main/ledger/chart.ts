@@ -5,8 +5,8 @@ import { pinyin } from 'pinyin-pro'
 import type { Account, AuxItem, AuxType } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import type { Queryable } from '../db/connection'
-import smallChart from '../../../resources/charts/small-enterprise.json'
-import generalChart from '../../../resources/charts/general-enterprise.json'
+import smallChart from '../../../resources/charts/small-enterprise.json' with { type: 'json' }
+import generalChart from '../../../resources/charts/general-enterprise.json' with { type: 'json' }
 
 export interface TemplateAccount {
   code: string

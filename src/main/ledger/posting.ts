@@ -156,8 +156,8 @@ export function reversalLines(
   return lines.map((l) => ({
     summary: `冲销 ${label}号凭证`,
     accountCode: l.accountCode,
-    debit: -l.debit,
-    credit: -l.credit,
+    debit: l.debit === 0 ? 0 : -l.debit,
+    credit: l.credit === 0 ? 0 : -l.credit,
     ...(Object.keys(l.aux).length ? { aux: l.aux } : {}),
   }))
 }

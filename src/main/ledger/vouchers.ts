@@ -207,14 +207,38 @@ export interface VoucherFilter {
 export async function listVouchers(db: Queryable, f: VoucherFilter): Promise<{ vouchers: VoucherSummary[]; total: number }> {
   const where: string[] = []
   const params: (string | number)[] = []
-  if (f.period) (where.push('v.period = ?'), params.push(f.period))
-  if (f.type) (where.push('v.type = ?'), params.push(f.type))
-  if (f.status) (where.push('v.status = ?'), params.push(f.status))
-  if (f.preparer) (where.push('v.preparer_name LIKE ?'), params.push(`%${f.preparer}%`))
-  if (f.minAmount !== undefined) (where.push('v.total >= ?'), params.push(f.minAmount))
-  if (f.maxAmount !== undefined) (where.push('v.total <= ?'), params.push(f.maxAmount))
-  if (f.accountCode) (where.push('EXISTS (SELECT 1 FROM voucher_lines l WHERE l.voucher_id = v.id AND l.account_code LIKE ?)'), params.push(`${f.accountCode}%`))
-  if (f.text) (where.push("EXISTS (SELECT 1 FROM voucher_lines l WHERE l.voucher_id = v.id AND l.summary LIKE ? ESCAPE '\\')"), params.push(`%${f.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`))
+  if (f.period) {
+    where.push('v.period = ?')
+    params.push(f.period)
+  }
+  if (f.type) {
+    where.push('v.type = ?')
+    params.push(f.type)
+  }
+  if (f.status) {
+    where.push('v.status = ?')
+    params.push(f.status)
+  }
+  if (f.preparer) {
+    where.push('v.preparer_name LIKE ?')
+    params.push(`%${f.preparer}%`)
+  }
+  if (f.minAmount !== undefined) {
+    where.push('v.total >= ?')
+    params.push(f.minAmount)
+  }
+  if (f.maxAmount !== undefined) {
+    where.push('v.total <= ?')
+    params.push(f.maxAmount)
+  }
+  if (f.accountCode) {
+    where.push('EXISTS (SELECT 1 FROM voucher_lines l WHERE l.voucher_id = v.id AND l.account_code LIKE ?)')
+    params.push(`${f.accountCode}%`)
+  }
+  if (f.text) {
+    where.push("EXISTS (SELECT 1 FROM voucher_lines l WHERE l.voucher_id = v.id AND l.summary LIKE ? ESCAPE '\\')")
+    params.push(`%${f.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`)
+  }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const total = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM vouchers v ${w}`, params))?.n ?? 0
   const rows = await db.all<VoucherRow & { summary: string | null }>(

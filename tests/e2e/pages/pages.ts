@@ -21,7 +21,7 @@ export class SetupPage {
   async readKit(): Promise<string[]> {
     await expect(this.page.getByTestId('recovery-kit')).toBeVisible()
     const groups: string[] = []
-    for (let i = 1; i <= 10; i++) groups.push((await this.page.getByTestId(`recovery-group-${i}`).innerText()).replace(/^\s*\d+[.、:：]?\s*/, '').trim())
+    for (let i = 1; i <= 10; i++) groups.push((await this.page.getByTestId(`recovery-group-${i}`).innerText()).trim())
     return groups
   }
 
