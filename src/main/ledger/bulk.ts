@@ -68,13 +68,13 @@ export async function bulkPostVouchers(L: Ledger, vouchers: BulkVoucher[], onPro
       }
     })
     const who = [L.s.user.id, L.s.user.displayName]
+    // vouchers (as posted), then their lines and the postings journal
     for (let i = 0; i < vRows.length; i += CHUNK) {
       await tx.run(
         `INSERT INTO vouchers (id, period, type, number, date, attachments, status, kind, total, preparer_id, preparer_name, reviewer_id, reviewer_name, reviewed_at, poster_id, poster_name, posted_at, created_at, updated_at)
-         SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, 'reviewed', 'normal', value->>6, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM json_each(?)`,
+         SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, 'posted', 'normal', value->>6, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM json_each(?)`,
         [...who, ...who, now, ...who, now, now, now, JSON.stringify(vRows.slice(i, i + CHUNK))],
       )
-      onProgress?.(Math.min(i + CHUNK, vRows.length))
     }
     for (let i = 0; i < lRows.length; i += CHUNK) {
       const chunk = JSON.stringify(lRows.slice(i, i + CHUNK))
@@ -88,9 +88,8 @@ export async function bulkPostVouchers(L: Ledger, vouchers: BulkVoucher[], onPro
          SELECT value->>3, value->>7, value->>0, value->>1, value->>8, value->>9, value->>2, value->>4, value->>5, value->>6 FROM json_each(?)`,
         [chunk],
       )
+      onProgress?.(Math.min(i + CHUNK, lRows.length))
     }
-    // lines are written while the vouchers are still 'reviewed' (the permanence triggers refuse lines on posted ones)
-    await tx.run("UPDATE vouchers SET status = 'posted' WHERE id >= ? AND id < ?", [firstId, firstId + vRows.length])
     const bRows = [...balances.values()]
     for (let i = 0; i < bRows.length; i += CHUNK) {
       await tx.run(
