@@ -71,7 +71,7 @@ export function createZhangfang(opts: ZhangfangOptions): Zhangfang {
     kdfCost,
     onLocked: (reason) => emit('session:locked', { reason }),
   })
-  const handlers = createHandlers(auth, { dataDir: opts.dataDir, now: () => clock.now(), kdfCost })
+  const handlers = createHandlers(auth, { dataDir: opts.dataDir, now: () => clock.now(), kdfCost, exclusive: (fn) => auth.exclusive(fn) })
   const handle = createRouter({
     allowedOrigins: new Set(opts.allowedOrigins ?? [APP_ORIGIN]),
     auth,

@@ -27,6 +27,7 @@ CREATE TABLE ${table} (
   signature TEXT NOT NULL
 );
 CREATE INDEX ${table}_action ON ${table}(action, target);
+CREATE TRIGGER ${table}_append_only BEFORE INSERT ON ${table} WHEN NEW.seq <= (SELECT coalesce(max(seq), 0) FROM ${table}) BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 `

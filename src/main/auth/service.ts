@@ -103,7 +103,8 @@ export class AuthService {
 
   constructor(private readonly deps: AuthDeps) {}
 
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  /** Runs `fn` alone among unlocks, setup, recovery, password changes and other keyring writers. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.gate.then(fn, fn)
     this.gate = next.catch(() => undefined)
     return next
@@ -118,7 +119,7 @@ export class AuthService {
   }
 
   async isSetUp(): Promise<boolean> {
-    return keyringExists(this.deps.dataDir)
+    return (await keyringExists(this.deps.dataDir)) || (await exists(join(this.deps.dataDir, FIRM_DB_FILE)))
   }
 
   // ---- setup ----------------------------------------------------------------------------------
@@ -282,6 +283,16 @@ export class AuthService {
             at: new Date(rec.at),
           })
         }
+        if (state.dropped > 0) {
+          await appendEvent(tx, session.signer(), {
+            ...session.actor(),
+            action: 'session.unlock',
+            target: 'user:*',
+            outcome: 'failed',
+            details: { reason: 'not-recorded-individually', count: state.dropped },
+            at: now,
+          })
+        }
         if (damaged.length > 0) {
           await appendEvent(tx, session.signer(), {
             ...session.actor(),
@@ -295,6 +306,7 @@ export class AuthService {
       }, async () => {
         recordSuccess(state, tag)
         state.pending = []
+        state.dropped = 0
         await writeUnlockState(this.deps.dataDir, state)
       }, 'password')
     })
@@ -318,7 +330,7 @@ export class AuthService {
       const dbKey = firmDbKey(secrets.firmKey)
       db = await openEncrypted(join(this.deps.dataDir, FIRM_DB_FILE), dbKey, { create: false, label: FIRM_DB_FILE })
       dbKey.fill(0)
-      await migrate(db, firmMigrations, { label: FIRM_DB_FILE, backupDir: this.backupDir(), now: () => now })
+      await migrate(db, firmMigrations, { label: FIRM_DB_FILE, backupDir: this.backupDir(), now: () => now, existing: true })
       const row = await db.get<UserRow>('SELECT * FROM users WHERE id = ?', [userId])
       const firm = await db.get<{ id: string; name: string }>('SELECT id, name FROM firm')
       if (!row || !firm || firm.id !== keyring.firmId) {
@@ -397,9 +409,11 @@ export class AuthService {
       const db = await openEncrypted(join(this.deps.dataDir, FIRM_DB_FILE), dbKey, { create: false, label: FIRM_DB_FILE }).finally(() => dbKey.fill(0))
       let row: UserRow | undefined
       try {
-        await migrate(db, firmMigrations, { label: FIRM_DB_FILE, backupDir: this.backupDir(), now: () => now })
+        await migrate(db, firmMigrations, { label: FIRM_DB_FILE, backupDir: this.backupDir(), now: () => now, existing: true })
         row = await db.get<UserRow>('SELECT * FROM users WHERE username = ?', [username])
         if (!row || row.role !== 'admin') {
+          addPending(state, intakePub, { username, at: now.toISOString(), outcome: 'denied', reason: 'recovery-not-admin' })
+          await writeUnlockState(this.deps.dataDir, state)
           throw new AppError('FORBIDDEN', 'The recovery kit can only reset the password of an admin. Check the admin username.')
         }
         if (row.status === 'disabled') throw new AppError('USER_DISABLED', 'This admin has been disabled.')
@@ -453,7 +467,10 @@ export class AuthService {
       const keyring = await readKeyring(this.deps.dataDir)
       const slot = keyring.slots.find((x) => x.userId === s.user.id)
       const opened = slot ? await openUserSlot(keyring, slot, currentPassword) : null
-      if (!opened || !slot) throw new AppError('WRONG_PASSWORD', 'The current password is wrong.')
+      if (!opened || !slot) {
+        await this.audit(s, { action: 'user.password-changed', target: `user:${s.user.username}`, outcome: 'failed', details: { reason: 'wrong-current-password' } })
+        throw new AppError('WRONG_PASSWORD', 'The current password is wrong.')
+      }
       try {
         if (currentPassword === newPassword) {
           throw new AppError('PASSWORD_POLICY', 'The new password must differ from the current one.', { details: { problems: 'same-as-current' } })

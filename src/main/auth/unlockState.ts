@@ -12,6 +12,8 @@ export const UNLOCK_STATE_FILE = 'unlock-state.json'
 /** Consecutive failures before a lockout, and the lockout ladder in minutes (last one repeats). */
 export const MAX_FAILURES = 5
 export const LOCKOUT_MINUTES = [1, 5, 15, 60, 240, 1440]
+/** Pending records kept individually; past this only a count is kept, so the file stays small and readable. */
+export const MAX_PENDING = 5000
 
 const sealedSchema = z.strictObject({ eph: z.string().max(100), nonce: z.string().max(100), ct: z.string().max(4000) })
 const stateSchema = z.strictObject({
@@ -20,7 +22,9 @@ const stateSchema = z.strictObject({
     z.string().regex(/^[0-9a-f]{64}$/),
     z.strictObject({ failures: z.number().int().min(0), level: z.number().int().min(0), lockedUntil: z.string().nullable() }),
   ),
-  pending: z.array(z.strictObject({ id: z.uuid(), sealed: sealedSchema })).max(100000),
+  pending: z.array(z.strictObject({ id: z.uuid(), sealed: sealedSchema })).max(MAX_PENDING),
+  /** Attempts beyond MAX_PENDING: counted, not recorded one by one (no names, nothing secret). */
+  dropped: z.number().int().min(0).default(0),
 })
 export type UnlockState = z.infer<typeof stateSchema>
 
@@ -29,13 +33,13 @@ export interface PendingRecord {
   username: string
   at: string
   outcome: 'failed' | 'denied'
-  reason: 'wrong-password' | 'locked-out' | 'recovery-invalid' | 'damaged-slot'
+  reason: 'wrong-password' | 'locked-out' | 'recovery-invalid' | 'recovery-not-admin' | 'damaged-slot'
 }
 
 const pendingAad = (id: string) => `zhangfang/pending-audit/v1|${id}`
 
 export function emptyState(): UnlockState {
-  return { format: 1, attempts: {}, pending: [] }
+  return { format: 1, attempts: {}, pending: [], dropped: 0 }
 }
 
 export async function readUnlockState(dataDir: string): Promise<UnlockState> {
@@ -91,6 +95,10 @@ export function recordSuccess(state: UnlockState, tag: string): void {
 }
 
 export function addPending(state: UnlockState, intakePublicKey: Buffer, rec: Omit<PendingRecord, 'id'>): void {
+  if (state.pending.length >= MAX_PENDING) {
+    state.dropped += 1
+    return
+  }
   const id = randomUUID()
   const plain = Buffer.from(JSON.stringify({ ...rec, id }), 'utf8')
   state.pending.push({ id, sealed: sealTo(intakePublicKey, plain, pendingAad(id)) })

@@ -49,6 +49,8 @@ export interface UsersDeps {
   dataDir: string
   now: () => Date
   kdfCost: () => Promise<KdfCost>
+  /** Serialises keyring writers (AuthService.exclusive). */
+  exclusive: <T>(fn: () => Promise<T>) => Promise<T>
 }
 
 /** Creates a user with a temporary password. Errors: CONFLICT (username taken), PASSWORD_POLICY. */
@@ -60,6 +62,17 @@ export async function createUser(
   const username = normaliseUsername(input.username)
   const displayName = input.displayName.trim()
   assertPasswordPolicy(input.temporaryPassword, username, [displayName])
+  // keyring.json is read, changed and written alone: no other writer can slip in between
+  return deps.exclusive(() => createUserLocked(deps, s, input, username, displayName))
+}
+
+async function createUserLocked(
+  deps: UsersDeps,
+  s: Session,
+  input: { username: string; displayName: string; role: Role; temporaryPassword: string },
+  username: string,
+  displayName: string,
+): Promise<UserSummary> {
   const keyring = await readKeyring(deps.dataDir)
   if ((await s.firmDb.get('SELECT 1 FROM users WHERE username = ?', [username])) || findSlot(keyring, username)) {
     throw new AppError('CONFLICT', `The username “${username}” is already taken.`)

@@ -2,6 +2,7 @@
 // pragmas every connection needs, and the per-connection lock that keeps transactions from interleaving.
 // It must not know any table: capabilities bring their own SQL.
 import sqlcipher from '@journeyapps/sqlcipher'
+import { stat } from 'node:fs/promises'
 import { AppError } from '../../shared/ipc/result'
 
 export type SqlValue = string | number | bigint | null | Buffer | Uint8Array
@@ -39,7 +40,27 @@ export class Mutex {
 
 type Raw = InstanceType<typeof sqlcipher.Database>
 
-function rawQueryable(raw: Raw): Queryable {
+/** SQLite's own words for a damaged file become CORRUPT_DATA naming the file, at any statement. */
+function mapError(e: Error, label: string): Error {
+  const code = (e as Error & { code?: string }).code
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return new AppError('CORRUPT_DATA', `${label} is damaged (${e.message}). Restore it from a backup.`, { details: { file: label } })
+  }
+  return e
+}
+
+function rawQueryable(raw: Raw, label: string): Queryable {
+  const q = rawQueryableUnmapped(raw)
+  const wrapErr = <T>(p: Promise<T>) => p.catch((e: Error) => Promise.reject(mapError(e, label)))
+  return {
+    run: (sql, params) => wrapErr(q.run(sql, params)),
+    get: (sql, params) => wrapErr(q.get(sql, params)),
+    all: (sql, params) => wrapErr(q.all(sql, params)),
+    exec: (sql) => wrapErr(q.exec(sql)),
+  }
+}
+
+function rawQueryableUnmapped(raw: Raw): Queryable {
   return {
     run: (sql, params = []) =>
       new Promise((resolve, reject) => {
@@ -75,6 +96,12 @@ export interface OpenOptions {
 /** Opens an encrypted database with a raw 32-byte key and checks the key and that SQLCipher is present. */
 export async function openEncrypted(path: string, key: Buffer, opts: OpenOptions): Promise<Db> {
   if (key.length !== 32) throw new Error('database keys are raw 32-byte keys')
+  if (!opts.create) {
+    // an existing database is never empty: an empty file would silently become a new database
+    const size = await stat(path).then((st) => st.size, () => -1)
+    if (size === 0) throw new AppError('CORRUPT_DATA', `${opts.label} is empty (truncated). Nothing was changed. Restore it from a backup.`, { details: { file: opts.label } })
+    if (size < 0) throw new AppError('CORRUPT_DATA', `${opts.label} is missing. Restore it from a backup.`, { details: { file: opts.label } })
+  }
   const mode = sqlcipher.OPEN_READWRITE | (opts.create ? sqlcipher.OPEN_CREATE : 0)
   const raw = await new Promise<Raw>((resolve, reject) => {
     const db: Raw = new sqlcipher.Database(path, mode, (e: Error | null) => (e ? reject(e) : resolve(db)))
@@ -83,7 +110,7 @@ export async function openEncrypted(path: string, key: Buffer, opts: OpenOptions
       details: { file: opts.label },
     })
   })
-  const q = rawQueryable(raw)
+  const q = rawQueryable(raw, opts.label)
   const closeRaw = () => new Promise<void>((resolve) => raw.close(() => resolve()))
   try {
     // key before any other statement: SQLCipher derives the page key on first page access
@@ -103,7 +130,7 @@ export async function openEncrypted(path: string, key: Buffer, opts: OpenOptions
       )
     }
     await q.exec(
-      `PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -${opts.cacheKiB ?? 65536}; PRAGMA busy_timeout = 5000;`,
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA recursive_triggers = ON; PRAGMA cache_size = -${opts.cacheKiB ?? 65536}; PRAGMA busy_timeout = 5000;`,
     )
   } catch (e) {
     await closeRaw()

@@ -13,6 +13,8 @@ export interface Migration {
 
 export interface MigrateOptions {
   label: string
+  /** The file must already have a schema (an existing database at version 0 is damaged, never filled anew). */
+  existing?: boolean
   /** Folder for the encrypted pre-migration copy of an existing file. */
   backupDir: string
   now: () => Date
@@ -46,6 +48,11 @@ export async function migrate(db: Db, migrations: readonly Migration[], opts: Mi
       `${opts.label} was written by a newer version of Zhangfang (schema ${from}; this version knows up to ${latest}). Install the newer version to open it.`,
       { details: { file: opts.label, fileVersion: from, knownVersion: latest } },
     )
+  }
+  if (from === 0 && opts.existing) {
+    throw new AppError('CORRUPT_DATA', `${opts.label} has no schema: it is damaged or not a Zhangfang database. Nothing was changed. Restore it from a backup.`, {
+      details: { file: opts.label },
+    })
   }
   if (from === latest) return { from, to: latest, backupPath: null }
   let backupPath: string | null = null

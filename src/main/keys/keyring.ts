@@ -109,7 +109,14 @@ function recoveryKek(secret: Buffer, salt: string): Buffer {
 /** Reads keyring.json. Errors: NOT_SET_UP (missing), CORRUPT_DATA (unreadable, naming the file). */
 export async function readKeyring(dataDir: string): Promise<Keyring> {
   const bytes = await readIfExists(keyringPath(dataDir))
-  if (!bytes) throw new AppError('NOT_SET_UP', 'No firm has been set up in this data folder yet.')
+  if (!bytes) {
+    if (await readIfExists(join(dataDir, 'firm.db'))) {
+      throw new AppError('CORRUPT_DATA', 'keyring.json is missing but firm.db is there. Nothing was changed. Restore keyring.json from a backup.', {
+        details: { file: KEYRING_FILE },
+      })
+    }
+    throw new AppError('NOT_SET_UP', 'No firm has been set up in this data folder yet.')
+  }
   let parsed: unknown
   try {
     parsed = JSON.parse(bytes.toString('utf8'))

@@ -125,7 +125,7 @@ export async function openClient(s: Session, dataDir: string, clientId: string, 
     const dbKey = clientDbKey(key)
     try {
       const db = await openEncrypted(clientDbPath(dataDir, clientId), dbKey, { create: false, label: `clients/${clientId}.db` })
-      await migrate(db, clientMigrations, { label: `clients/${clientId}.db`, backupDir: join(dataDir, 'backups'), now: () => now })
+      await migrate(db, clientMigrations, { label: `clients/${clientId}.db`, backupDir: join(dataDir, 'backups'), now: () => now, existing: true })
       const open: OpenClient = { db, key, keyVersion: row.key_version }
       s.clients.set(clientId, open)
       await db.transaction(async (tx) => {
