@@ -200,10 +200,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!r.ok) throw new CliError(exitFor(r.error.code), `${r.error.code}: ${r.error.message}`)
       return r.value as CallOutput<C>
     }
+    let unlockedWith = ''
     const unlock = async () => {
       const user = flags.get('--user')
       if (typeof user !== 'string') throw new CliError(EXIT.USAGE, 'say which user to unlock as: --user NAME')
-      return call('session:unlock', { username: user, password: await password(`Password for ${user}: `) })
+      unlockedWith = await password(`Password for ${user}: `)
+      return call('session:unlock', { username: user, password: unlockedWith })
     }
     const [cmd, sub] = positional
     const command = sub && ['users', 'clients', 'ledger'].includes(cmd) ? `${cmd} ${sub}` : cmd
@@ -308,8 +310,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return v.ok ? EXIT.OK : EXIT.VERIFY_FAILED
       }
       case 'change-password': {
-        const s = await unlock()
-        const current = nextLine ? await password('') : await password(`Current password for ${s.username}: `)
+        await unlock()
+        // the password that just unlocked is the current one
+        const current = unlockedWith
         const next = await password('New password: ')
         if (!nextLine && (await password('Repeat the new password: ')) !== next) throw new CliError(EXIT.FAILED, 'the passwords differ')
         await call('session:changePassword', { currentPassword: current, newPassword: next })
