@@ -6,7 +6,7 @@ import { extname, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CHANNELS } from '../shared/ipc/contract'
 import { APP_ORIGIN, consoleLogger, createZhangfang, type Zhangfang } from './app'
-import { CSP } from './csp'
+import { CSP, STATIC_MIME } from './csp'
 import { defaultDataDir } from './paths'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -15,15 +15,6 @@ const preloadPath = resolve(here, '../preload/index.cjs')
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-}
 
 // `zhangfang cli …`: the packaged binary doubles as the admin CLI (the RunAsNode fuse is off)
 const cliAt = process.argv.slice(1, 3).indexOf('cli')
@@ -87,7 +78,7 @@ function startApp(): void {
         const body = await readFile(file)
         return new Response(body, {
           headers: {
-            'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+            'content-type': STATIC_MIME[extname(file)] ?? 'application/octet-stream',
             'content-security-policy': CSP,
             'x-content-type-options': 'nosniff',
           },

@@ -15,24 +15,7 @@ export interface RuleAccount {
   auxTypes: AuxType[]
 }
 
-export function periodOf(date: string): string {
-  return date.slice(0, 7)
-}
-export function nextPeriod(p: string): string {
-  const [y, m] = p.split('-').map(Number)
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
-}
-export function prevPeriod(p: string): string {
-  const [y, m] = p.split('-').map(Number)
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
-}
-export function lastDayOf(p: string): string {
-  const [y, m] = p.split('-').map(Number)
-  return `${p}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
-}
-export function voucherLabel(type: string, number: number): string {
-  return `${type}-${String(number).padStart(4, '0')}`
-}
+export { lastDayOf, nextPeriod, periodOf, prevPeriod, voucherLabel } from '../../shared/ledger/period'
 
 /** Canonical auxiliary key of a line: "customer:3|project:7" in AUX_TYPES order; '' for none. */
 export function auxKey(aux: Partial<Record<AuxType, number>> | undefined): string {

@@ -4,7 +4,7 @@
 import type { AuxType, DetailLedger, TrialBalance } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import type { Queryable } from '../db/connection'
-import { parseAuxKey, prevPeriod } from './posting'
+import { nextPeriod, parseAuxKey, prevPeriod } from './posting'
 
 interface AcctRow {
   code: string
@@ -171,7 +171,7 @@ export async function generalLedger(db: Queryable, firstPeriod: string, input: {
   let yd = 0
   let yc = 0
   let year = from.slice(0, 4)
-  for (let p = from; p <= input.to; p = nextOf(p)) {
+  for (let p = from; p <= input.to; p = nextPeriod(p)) {
     if (p.slice(0, 4) !== year) {
       year = p.slice(0, 4)
       yd = 0
@@ -187,10 +187,6 @@ export async function generalLedger(db: Queryable, firstPeriod: string, input: {
   return { account: { code: a.code, name: a.name, direction: a.direction }, rows }
 }
 
-function nextOf(p: string): string {
-  const [y, m] = p.split('-').map(Number)
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
-}
 
 /** 序时账: every line of every voucher (any status) by date and number, paged. */
 export async function journal(db: Queryable, input: { from: string; to: string; offset: number; limit: number }) {

@@ -7,18 +7,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { createZhangfang, type Zhangfang } from '../../../src/main/app'
-import { CSP } from '../../../src/main/csp'
+import { CSP, STATIC_MIME } from '../../../src/main/csp'
 
 export const ORIGIN = 'https://zhangfang.test'
 const RENDERER_DIR = resolve('out/renderer')
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-}
 
 let pageApiBundle: Promise<string> | null = null
 function pageApi(): Promise<string> {
@@ -70,7 +62,7 @@ async function attachCore(page: Page, getCore: () => Zhangfang): Promise<void> {
     if (!file.startsWith(RENDERER_DIR + sep)) return route.fulfill({ status: 404 })
     try {
       const body = await readFile(file)
-      return route.fulfill({ status: 200, body, headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP } })
+      return route.fulfill({ status: 200, body, headers: { 'content-type': STATIC_MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP } })
     } catch {
       return route.fulfill({ status: 404 })
     }
