@@ -1,24 +1,27 @@
 // The unlocked app: Sider navigation (only pages that exist and that the role may use), a header with
-// firm, user, language and lock, and the current page.
+// firm, user, language and lock, and the current page (客户账套 holds the client list or a workspace).
 import { useMemo, useState } from 'react'
 import { Avatar, Layout, Menu, Space, Typography } from 'antd'
 import type { MenuProps } from 'antd'
-import { HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import { BookOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { Permission } from '../../../shared/ipc/contract'
 import { Brand } from '../components/Brand'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { LockButton } from '../components/LockButton'
-import { useSession } from '../stores/context'
+import { LedgerPage } from '../ledger/screens/LedgerPage'
+import { useGuard } from '../ledger/components/useGuard'
+import { useSession, useStores } from '../stores/context'
 import { AccountPage } from './AccountPage'
 import { HomePage } from './HomePage'
 import { SettingsPage } from './SettingsPage'
 import { UsersPage } from './UsersPage'
 
-type PageKey = 'home' | 'users' | 'settings' | 'account'
+type PageKey = 'home' | 'clients' | 'users' | 'settings' | 'account'
 
 const PAGES: { key: PageKey; icon: React.ReactNode; permission?: Permission }[] = [
   { key: 'home', icon: <HomeOutlined /> },
+  { key: 'clients', icon: <BookOutlined />, permission: 'ledger:read' },
   { key: 'users', icon: <TeamOutlined />, permission: 'users:manage' },
   { key: 'settings', icon: <SettingOutlined />, permission: 'settings:manage' },
   { key: 'account', icon: <UserOutlined /> },
@@ -28,6 +31,8 @@ export function MainLayout() {
   const { t } = useTranslation()
   const session = useSession((s) => s.session)
   const [page, setPage] = useState<PageKey>('home')
+  const { workspace } = useStores().ledger
+  const guard = useGuard()
   const permissions = session?.permissions
   const visible = useMemo(
     () => PAGES.filter((p) => !p.permission || (permissions ?? []).includes(p.permission)),
@@ -53,7 +58,11 @@ export function MainLayout() {
           mode="inline"
           selectedKeys={[current]}
           items={items}
-          onClick={({ key }) => setPage(key as PageKey)}
+          onClick={({ key }) => {
+            // 客户账套 chosen again from inside a workspace goes back to the client list
+            if (key === 'clients' && current === 'clients' && workspace.getState().client) guard(() => workspace.getState().close())
+            setPage(key as PageKey)
+          }}
         />
       </Layout.Sider>
       <Layout>
@@ -73,6 +82,7 @@ export function MainLayout() {
         </Layout.Header>
         <Layout.Content className="main-content">
           {current === 'home' && <HomePage />}
+          {current === 'clients' && <LedgerPage />}
           {current === 'users' && <UsersPage />}
           {current === 'settings' && <SettingsPage />}
           {current === 'account' && <AccountPage />}

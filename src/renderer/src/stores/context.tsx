@@ -8,6 +8,12 @@ import type { SetupState } from './setupStore'
 import type { UsersState } from './usersStore'
 import type { SettingsState } from './settingsStore'
 import type { AuditState } from './auditStore'
+import type { ClientsState } from '../ledger/stores/clientsStore'
+import type { WorkspaceState } from '../ledger/stores/workspaceStore'
+import type { EditorState } from '../ledger/stores/voucherEditorStore'
+import type { VoucherListState } from '../ledger/stores/voucherListStore'
+import type { PeriodsState } from '../ledger/stores/periodsStore'
+import type { TrialBalanceState } from '../ledger/stores/trialBalanceStore'
 
 const StoresContext = createContext<Stores | null>(null)
 
@@ -35,4 +41,22 @@ export function useSettings<T>(selector: (s: SettingsState) => T): T {
 }
 export function useAudit<T>(selector: (s: AuditState) => T): T {
   return useStore(useStores().audit, selector)
+}
+export function useClients<T>(selector: (s: ClientsState) => T): T {
+  return useStore(useStores().ledger.clients, selector)
+}
+export function useWorkspace<T>(selector: (s: WorkspaceState) => T): T {
+  return useStore(useStores().ledger.workspace, selector)
+}
+export function useVoucherEditor<T>(selector: (s: EditorState) => T): T {
+  return useStore(useStores().ledger.editor, selector)
+}
+export function useVoucherList<T>(selector: (s: VoucherListState) => T): T {
+  return useStore(useStores().ledger.vouchers, selector)
+}
+export function usePeriods<T>(selector: (s: PeriodsState) => T): T {
+  return useStore(useStores().ledger.periods, selector)
+}
+export function useTrialBalance<T>(selector: (s: TrialBalanceState) => T): T {
+  return useStore(useStores().ledger.trialBalance, selector)
 }

@@ -1,14 +1,18 @@
 // Builds every store from the api and wires them together: when the session ends (lock button, Ctrl+L,
 // idle, OS lock, or the session:locked event) every feature store is reset, so nothing outlives the lock.
 import type { Api } from '../lib/api'
+import { createLedgerStores, type LedgerApi, type LedgerStores } from '../ledger/stores'
 import { createAuditStore, type AuditStore } from './auditStore'
 import { createSessionStore, type SessionStoreOptions, type SessionStore } from './sessionStore'
 import { createSettingsStore, type SettingsStore } from './settingsStore'
 import { createSetupStore, type SetupStore } from './setupStore'
 import { createUsersStore, type UsersStore } from './usersStore'
 
-/** The part of the preload api the stores use. */
-export type StoresApi = Pick<Api, 'app' | 'setup' | 'session' | 'users' | 'settings' | 'audit' | 'on'>
+/**
+ * The part of the preload api the stores use. The ledger areas are optional so an api without them
+ * (older tests' fakes) still builds every store; their calls then answer INTERNAL.
+ */
+export type StoresApi = Pick<Api, 'app' | 'setup' | 'session' | 'users' | 'settings' | 'audit' | 'on'> & Partial<LedgerApi>
 
 export interface Stores {
   session: SessionStore
@@ -16,6 +20,8 @@ export interface Stores {
   users: UsersStore
   settings: SettingsStore
   audit: AuditStore
+  /** Clients and their books (账套): list, workspace, vouchers, periods, reports. */
+  ledger: LedgerStores
   /** Unsubscribes from main's events and the stores' own links. */
   dispose(): void
 }
@@ -26,12 +32,14 @@ export function createStores(api: StoresApi, options: SessionStoreOptions = {}):
   const users = createUsersStore(api.users)
   const settings = createSettingsStore(api.settings)
   const audit = createAuditStore(api.audit)
+  const ledger = createLedgerStores(api)
 
   const resetFeatures = () => {
     setup.getState().reset()
     users.getState().reset()
     settings.getState().reset()
     audit.getState().reset()
+    ledger.reset()
   }
 
   const offLocked = api.on('session:locked', ({ reason }) => {
@@ -57,7 +65,9 @@ export function createStores(api: StoresApi, options: SessionStoreOptions = {}):
     users,
     settings,
     audit,
+    ledger,
     dispose() {
+      ledger.dispose()
       offLocked()
       offSession()
       offSettings()
