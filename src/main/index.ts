@@ -1,10 +1,12 @@
 // Electron glue only: app lifecycle, the window and its security settings, the app:// scheme,
 // ipcMain.handle → router, power events → lock. Everything else lives in the Electron-free core (app.ts).
-import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, type IpcMainInvokeEvent } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CHANNELS } from '../shared/ipc/contract'
+import { DROP_CHANNEL } from '../preload/api'
+import type { Dialogs } from './ports'
 import { APP_ORIGIN, consoleLogger, createZhangfang, type Zhangfang } from './app'
 import { CSP, STATIC_MIME } from './csp'
 import { defaultDataDir } from './paths'
@@ -66,7 +68,22 @@ function startApp(): void {
     const log = consoleLogger()
     const allowed = [APP_ORIGIN]
     if (devServerUrl) allowed.push(originOf(devServerUrl))
-    core = createZhangfang({ dataDir: defaultDataDir(), log, allowedOrigins: allowed, kdf: 'calibrate' })
+    // main opens every dialog itself, parented to the window; the renderer never names a path
+    const dialogs: Dialogs = {
+      openFiles: async ({ title, filters }) => {
+        const r = win ? await dialog.showOpenDialog(win, { title, filters, properties: ['openFile', 'multiSelections'] }) : { canceled: true, filePaths: [] }
+        return r.canceled ? [] : r.filePaths
+      },
+      saveFile: async ({ title, defaultName }) => {
+        const r = win ? await dialog.showSaveDialog(win, { title, defaultPath: defaultName }) : { canceled: true, filePath: '' }
+        return r.canceled || !r.filePath ? null : r.filePath
+      },
+      chooseFolder: async ({ title }) => {
+        const r = win ? await dialog.showOpenDialog(win, { title, properties: ['openDirectory', 'createDirectory'] }) : { canceled: true, filePaths: [] }
+        return r.canceled ? null : (r.filePaths[0] ?? null)
+      },
+    }
+    core = createZhangfang({ dataDir: defaultDataDir(), log, allowedOrigins: allowed, kdf: 'calibrate', dialogs })
 
     protocol.handle('app', async (req) => {
       const url = new URL(req.url)
@@ -112,6 +129,7 @@ function startApp(): void {
     for (const channel of CHANNELS) {
       ipcMain.handle(channel, (event, payload: unknown) => core!.handle(senderOf(event), channel, payload))
     }
+    ipcMain.handle(DROP_CHANNEL, (event, paths: unknown) => core!.registerDrop(senderOf(event), paths))
     core.onEvent((event, payload) => win?.webContents.send(event, payload))
 
     powerMonitor.on('lock-screen', () => void core?.lock('os-lock'))

@@ -13,9 +13,17 @@ import {
 } from '../shared/ipc/contract'
 import type { Result } from '../shared/ipc/result'
 
+/** The one preload-only channel: paths of a real drop, answered with a token (main checks the sender). */
+export const DROP_CHANNEL = 'files:registerDrop'
+
 export interface Transport {
   invoke(channel: Channel, payload: unknown): Promise<unknown>
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void
+  /**
+   * Turns the File objects of a real drag-and-drop into a one-use token main holds the paths for. The
+   * preload finds the paths (Electron's webUtils), never the page; null when none is a file on disk.
+   */
+  registerDrop(files: readonly unknown[]): Promise<string | null>
 }
 
 type AreaOf<C extends string> = C extends `${infer A}:${string}` ? A : never
@@ -29,6 +37,8 @@ export type Api = {
   }
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /** The token for files dropped on the window (File objects from a drop event), for vault:addDropped. */
+  dropToken(files: readonly unknown[]): Promise<string | null>
 }
 
 export function createApi(transport: Transport): Api {
@@ -42,5 +52,6 @@ export function createApi(transport: Transport): Api {
     if (!EVENT_NAMES.includes(event)) throw new Error(`unknown event ${String(event)}`)
     return transport.subscribe(event, listener)
   }
-  return Object.freeze({ ...api, on }) as unknown as Api
+  const dropToken = (files: readonly unknown[]) => transport.registerDrop(Array.from(files).slice(0, 200))
+  return Object.freeze({ ...api, on, dropToken }) as unknown as Api
 }

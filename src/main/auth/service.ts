@@ -63,6 +63,10 @@ export interface AuthDeps {
   /** Argon2id cost for new slots: calibrated on this machine in the app, the floor in tests. */
   kdfCost: () => Promise<KdfCost>
   onLocked: (reason: LockReason) => void
+  /** A session began (unlock, recovery or first setup): background work such as inbox watching may start. */
+  onUnlocked?: (s: Session) => void
+  /** A session is about to end: stop background work that uses its keys and databases. */
+  onLocking?: (s: Session) => Promise<void>
 }
 
 interface PendingSetup {
@@ -367,6 +371,7 @@ export class AuthService {
       })
       if (afterCommit) await afterCommit()
       this.session = session
+      this.deps.onUnlocked?.(session)
       return session.info()
     } catch (e) {
       if (db) await db.close()
@@ -503,6 +508,7 @@ export class AuthService {
     const s = this.session
     if (!s) return
     this.session = null
+    await this.deps.onLocking?.(s).catch((e: unknown) => this.deps.log.warn('could not stop background work before locking', { error: String(e) }))
     try {
       await s.firmDb.transaction(async (tx) => {
         await appendEvent(tx, s.signer(), { ...s.actor(), action: 'session.lock', target: `user:${s.user.username}`, outcome: 'ok', details: { reason }, at: this.now() })

@@ -27,6 +27,8 @@ export class Session {
   lastActivity: number
   /** Client databases opened in this session, closed and forgotten on lock. */
   readonly clients = new Map<string, OpenClient>()
+  /** Opens under way, so two calls naming the same client share one connection. */
+  readonly opening = new Map<string, Promise<OpenClient>>()
   private destroyed = false
   constructor(
     readonly user: SessionUser,

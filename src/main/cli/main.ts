@@ -9,6 +9,7 @@ import { checkPassword } from '../../shared/passwordPolicy'
 import { readKeyring } from '../keys/keyring'
 import { readUnlockState } from '../auth/unlockState'
 import { defaultDataDir } from '../paths'
+import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
@@ -44,6 +45,8 @@ Commands:
   clients list         the clients you may see (assigned; admins: all)
   trial-balance        科目余额表: --client CODE|ID --from YYYY-MM --to YYYY-MM [--format table|csv|json]
   ledger check         recompute a client's balances from its posted lines: --client CODE|ID
+  vault verify         decrypt and check every document body of a client: --client CODE|ID
+                       (lists bad or missing bodies and orphan files; admin, supervisor, auditor)
 
 Options:
   --data-dir DIR       data folder (default: $ZHANGFANG_DATA_DIR, else the app's data folder)
@@ -56,7 +59,7 @@ Options:
   --format FMT         table (default), csv or json     --level N         trial balance: account levels shown
   -h, --help           this help                      --version         print the version
 
-Exit codes: 0 ok · 1 refused or failed · 2 usage error · 3 verification failed (audit chain, ledger check)
+Exit codes: 0 ok · 1 refused or failed · 2 usage error · 3 verification failed (audit chain, ledger check, vault)
             4 authentication failed (wrong password, locked out, disabled, wrong recovery kit)
             5 data folder problem (not set up, damaged file, newer version)
 `
@@ -208,7 +211,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return call('session:unlock', { username: user, password: unlockedWith })
     }
     const [cmd, sub] = positional
-    const command = sub && ['users', 'clients', 'ledger'].includes(cmd) ? `${cmd} ${sub}` : cmd
+    const command = sub && ['users', 'clients', 'ledger', 'vault'].includes(cmd) ? `${cmd} ${sub}` : cmd
     const findClient = async () => {
       const ref = flags.get('--client')
       if (typeof ref !== 'string') throw new CliError(EXIT.USAGE, 'say which client: --client 统一社会信用代码|id')
@@ -365,6 +368,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         else {
           out(`${client.name}: ${r.differences.length} difference(s) between the balance table and the posted lines:`)
           table(out, ['ACCOUNT', 'PERIOD', 'AUX', 'TABLE', 'RECOMPUTED'], r.differences.map((d) => [d.accountCode, d.period, d.auxKey || '—', d.table, d.recomputed]))
+        }
+        return r.ok ? EXIT.OK : EXIT.VERIFY_FAILED
+      }
+      case 'vault verify': {
+        await unlock()
+        const client = await findClient()
+        const r = await call('vault:verify', { clientId: client.id, jobId: randomUUID() })
+        if (json) out(JSON.stringify(r))
+        else {
+          out(`${client.name}: ${r.checked} of ${r.total} document(s) checked; ${r.bad.length} bad or missing, ${r.orphans.length} orphan file(s).`)
+          if (r.bad.length) table(out, ['DOCUMENT', 'NAME', 'PROBLEM'], r.bad.map((b) => [b.documentId, b.name, b.problem]))
+          for (const o of r.orphans) out(`orphan: vault/${client.id}/${o}`)
         }
         return r.ok ? EXIT.OK : EXIT.VERIFY_FAILED
       }

@@ -8,6 +8,7 @@ import { createUser, listUsers, setUserStatus, type UsersDeps } from '../auth/us
 import type { Queryable } from '../db/connection'
 import type { Handlers } from './router'
 import { createLedgerHandlers } from '../ledger/handlers'
+import { createVaultHandlers, type VaultDeps } from '../vault/handlers'
 
 function need(s: Session | null): Session {
   if (!s) throw new AppError('LOCKED', 'Zhangfang is locked.')
@@ -22,9 +23,10 @@ export function firmSignerKeys(db: Queryable) {
   }
 }
 
-export function createHandlers(auth: AuthService, deps: UsersDeps): Handlers {
+export function createHandlers(auth: AuthService, deps: UsersDeps, vault: Omit<VaultDeps, 'dataDir' | 'now'>): Handlers {
   return {
     ...createLedgerHandlers(deps),
+    ...createVaultHandlers({ ...vault, dataDir: deps.dataDir, now: deps.now }),
     'app:getState': async (_input, { session }) => ({
       setUp: await auth.isSetUp(),
       session: session ? session.info() : null,

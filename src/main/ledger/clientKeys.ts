@@ -109,6 +109,15 @@ export async function denyClient(s: Session, clientId: string, now: Date, reason
  */
 export async function openClient(s: Session, dataDir: string, clientId: string, now: Date): Promise<OpenClient> {
   if (!(await canAccess(s.firmDb, s.user.id, s.user.role, clientId))) return denyClient(s, clientId, now, 'not-assigned')
+  // two calls at once (the window and the inbox scan) share one open instead of racing to two connections
+  const pending = s.opening.get(clientId)
+  if (pending) return pending
+  const p = openClientOnce(s, dataDir, clientId, now).finally(() => s.opening.delete(clientId))
+  s.opening.set(clientId, p)
+  return p
+}
+
+async function openClientOnce(s: Session, dataDir: string, clientId: string, now: Date): Promise<OpenClient> {
   const row = await s.firmDb.get<{ key_version: number }>('SELECT key_version FROM clients WHERE id = ?', [clientId])
   if (!row) return denyClient(s, clientId, now, 'unknown')
   const cached = s.clients.get(clientId)

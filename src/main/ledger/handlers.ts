@@ -38,15 +38,19 @@ function need(ctx: HandlerContext): Session {
   return ctx.session
 }
 
+/** The client's books for one call of this session, after the assignment check. Errors: FORBIDDEN (audited), CORRUPT_DATA. */
+export async function openLedger(s: Session, dataDir: string, clientId: string, now: Date): Promise<Ledger> {
+  const open = await openClient(s, dataDir, clientId, now)
+  return { db: open.db, meta: await readMeta(open.db), s, now }
+}
+
 export function createLedgerHandlers(deps: LedgerDeps): Pick<Handlers, LedgerChannel> {
   /** Opens the client's books for this call; `write` refreshes the client list's status afterwards. */
   const withLedger = async <T>(ctx: HandlerContext, clientId: string, fn: (L: Ledger) => Promise<T>, write = false): Promise<T> => {
     const s = need(ctx)
-    const now = deps.now()
-    const open = await openClient(s, deps.dataDir, clientId, now)
-    const L: Ledger = { db: open.db, meta: await readMeta(open.db), s, now }
+    const L = await openLedger(s, deps.dataDir, clientId, deps.now())
     const result = await fn(L)
-    if (write) await refreshClientStatus(s, clientId, open.db)
+    if (write) await refreshClientStatus(s, clientId, L.db)
     return result
   }
   /** A sensitive read: the report and its audit event in one transaction. */

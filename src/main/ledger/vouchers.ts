@@ -6,6 +6,8 @@ import { AppError } from '../../shared/ipc/result'
 import { appendEvent } from '../audit/chain'
 import type { Session } from '../auth/session'
 import type { Db, Queryable } from '../db/connection'
+import { voucherDocuments } from '../vault/queries'
+import { setVoucherDocuments } from '../vault/service'
 import { assertOpenPeriod, auxKey, parseAuxKey, periodOf, renumberPlan, reversalLines, validateVoucher, voucherLabel, type RuleAccount, type VoucherType } from './posting'
 
 export interface ClientMeta {
@@ -119,8 +121,18 @@ export async function saveVoucher(L: Ledger, input: VoucherInput): Promise<Vouch
       await writeLines(tx, input.id, input.lines)
       id = input.id
     }
+    // omitted: a draft keeps how its 附单据数 was counted (a new one counts what was typed)
+    const auto = input.attachmentsAuto ?? ((await tx.get<{ a: number }>('SELECT attachments_auto AS a FROM vouchers WHERE id = ?', [id]))?.a === 1)
+    await setVoucherDocuments(tx, L, id, input.documentIds, auto)
     const v = await getVoucher(tx, id)
-    await audit(tx, L, input.id === undefined ? 'voucher.created' : 'voucher.changed', `voucher:${v.id}`, { label: voucherLabel(v.type, v.number), period: v.period, total: v.total, lines: v.lines.length })
+    await audit(tx, L, input.id === undefined ? 'voucher.created' : 'voucher.changed', `voucher:${v.id}`, {
+      label: voucherLabel(v.type, v.number),
+      period: v.period,
+      total: v.total,
+      lines: v.lines.length,
+      documents: v.documents.length,
+      attachments: v.attachments,
+    })
     return v
   })
 }
@@ -132,6 +144,7 @@ interface VoucherRow {
   number: number
   date: string
   attachments: number
+  attachments_auto: number
   status: 'draft' | 'reviewed' | 'posted'
   kind: Voucher['kind']
   reverses_id: number | null
@@ -171,6 +184,8 @@ export async function getVoucher(db: Queryable, id: number): Promise<Voucher> {
     number: v.number,
     date: v.date,
     attachments: v.attachments,
+    attachmentsAuto: v.attachments_auto === 1,
+    documents: await voucherDocuments(db, id),
     status: v.status,
     kind: v.kind,
     reversesId: v.reverses_id,

@@ -2,6 +2,7 @@
 // and whether it is audited as a sensitive read. Main's router, the preload and the renderer all derive
 // from this one file. No electron, node: or DOM imports.
 import { z } from 'zod'
+import { DOCUMENT_CATEGORIES, DOCUMENT_TYPES, REFUSAL_REASONS, SENSITIVITIES } from '../vault'
 
 export const ROLES = ['admin', 'supervisor', 'bookkeeper', 'auditor'] as const
 export type Role = (typeof ROLES)[number]
@@ -17,15 +18,19 @@ export const PERMISSIONS = [
   'ledger:review',
   'periods:close',
   'periods:reopen',
+  'documents:export',
+  'documents:purge',
+  'vault:verify',
+  'vault:manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 /** Which role holds which permission. Holding a key is never permission: the router checks this. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['users:manage', 'settings:manage', 'audit:verify', 'clients:create', 'clients:assign', 'ledger:read', 'periods:reopen'],
-  supervisor: ['clients:create', 'ledger:read', 'ledger:write', 'ledger:review', 'periods:close', 'periods:reopen'],
-  bookkeeper: ['ledger:read', 'ledger:write'],
-  auditor: ['audit:verify', 'ledger:read'],
+  admin: ['users:manage', 'settings:manage', 'audit:verify', 'clients:create', 'clients:assign', 'ledger:read', 'periods:reopen', 'documents:export', 'documents:purge', 'vault:verify', 'vault:manage'],
+  supervisor: ['clients:create', 'ledger:read', 'ledger:write', 'ledger:review', 'periods:close', 'periods:reopen', 'documents:export', 'vault:verify'],
+  bookkeeper: ['ledger:read', 'ledger:write', 'documents:export'],
+  auditor: ['audit:verify', 'ledger:read', 'vault:verify'],
 }
 
 export const LOCK_REASONS = ['manual', 'idle', 'os-lock', 'suspend', 'shutdown', 'user-disabled'] as const
@@ -79,8 +84,12 @@ export type UserSummary = z.infer<typeof userSummarySchema>
 
 export const settingsSchema = z.strictObject({
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** Largest document the vault accepts, in MB. */
+  vaultMaxFileMb: z.number().int().min(1).max(500),
 })
 export type Settings = z.infer<typeof settingsSchema>
+/** A settings change names only what it changes. */
+export const settingsUpdateSchema = settingsSchema.partial()
 
 export const auditVerificationSchema = z.strictObject({
   ok: z.boolean(),
@@ -185,11 +194,89 @@ export const voucherInputSchema = z.strictObject({
   type: z.enum(VOUCHER_TYPES),
   date: dateSchema,
   attachments: z.number().int().min(0).max(9999),
+  /** 附单据数 follows the number of attached documents (main counts them), instead of the typed number. */
+  attachmentsAuto: z.boolean().optional(),
+  /** The vault documents attached to this voucher, in order; replaces the attached set. Omitted: unchanged. */
+  documentIds: z.array(z.uuid()).max(200).optional(),
   lines: z.array(voucherLineInputSchema).min(1).max(500),
 })
 export type VoucherInput = z.infer<typeof voucherInputSchema>
 
 const personSchema = z.strictObject({ id: z.string(), name: z.string(), at: z.string() }).nullable()
+
+// ---- document vault ---------------------------------------------------------------------------
+
+export const documentIdSchema = z.uuid()
+export const documentSummarySchema = z.strictObject({
+  id: documentIdSchema,
+  name: z.string(),
+  type: z.enum(DOCUMENT_TYPES),
+  size: z.number().int(),
+  pages: z.number().int().nullable(),
+  category: z.enum(DOCUMENT_CATEGORIES),
+  sensitivity: z.enum(SENSITIVITIES),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  source: z.enum(['dialog', 'drop', 'inbox']),
+  addedBy: z.string(),
+  addedAt: z.string(),
+  status: z.enum(['active', 'removed']),
+  removedBy: z.string().nullable(),
+  removedAt: z.string().nullable(),
+  /** Vouchers it is attached to, e.g. 记-0003, with their status. */
+  vouchers: z.array(z.strictObject({ id: z.number().int(), label: z.string(), period: z.string(), status: z.enum(['draft', 'reviewed', 'posted']) })),
+})
+export type DocumentSummary = z.infer<typeof documentSummarySchema>
+
+export const addOutcomeSchema = z.strictObject({
+  /** The file dialog was closed without choosing anything: nothing happened. */
+  dialogCancelled: z.boolean(),
+  /** The batch was cancelled part-way: `added` holds what was stored before. */
+  cancelled: z.boolean(),
+  added: z.array(documentSummarySchema),
+  /** Same content as a document the client has already: nothing stored, offered to link. */
+  duplicates: z.array(z.strictObject({ name: z.string(), existing: documentSummarySchema })),
+  refused: z.array(z.strictObject({ name: z.string(), reason: z.enum(REFUSAL_REASONS), message: z.string() })),
+})
+export type AddOutcome = z.infer<typeof addOutcomeSchema>
+
+const tagSchema = z.string().trim().min(1).max(30)
+const addDocumentsInput = {
+  clientId: clientIdSchema,
+  /** Names this batch for progress events and jobs:cancel; chosen by the renderer, unique per batch. */
+  jobId: z.uuid(),
+  category: z.enum(DOCUMENT_CATEGORIES).optional(),
+}
+
+export const vaultBadSchema = z.strictObject({
+  documentId: z.string(),
+  name: z.string(),
+  problem: z.enum(['missing', 'not-a-body', 'unknown-version', 'unknown-key', 'truncated', 'damaged', 'wrong-content']),
+  message: z.string(),
+})
+export const vaultVerificationSchema = z.strictObject({
+  ok: z.boolean(),
+  cancelled: z.boolean(),
+  checked: z.number().int(),
+  total: z.number().int(),
+  bad: z.array(vaultBadSchema),
+  /** Files in the client's vault folder that no document owns (including left-over temporary bodies). */
+  orphans: z.array(z.string()),
+})
+export type VaultVerification = z.infer<typeof vaultVerificationSchema>
+
+export const vaultStatusSchema = z.strictObject({
+  documents: z.number().int(),
+  removed: z.number().int(),
+  bytes: z.number().int(),
+  keyVersion: z.number().int(),
+  /** A key rotation that was cancelled or interrupted: bodies still under older keys. */
+  rotation: z.strictObject({ targetVersion: z.number().int(), remaining: z.number().int() }).nullable(),
+  /** The watched scanner folder, for those who may manage it (its path), or whether one is set. */
+  inbox: z.strictObject({ path: z.string().nullable(), watching: z.boolean() }).nullable(),
+  maxFileMb: z.number().int(),
+})
+export type VaultStatus = z.infer<typeof vaultStatusSchema>
 
 export const voucherSchema = z.strictObject({
   id: z.number().int(),
@@ -198,6 +285,8 @@ export const voucherSchema = z.strictObject({
   number: z.number().int(),
   date: z.string(),
   attachments: z.number().int(),
+  attachmentsAuto: z.boolean(),
+  documents: z.array(documentSummarySchema),
   status: z.enum(['draft', 'reviewed', 'posted']),
   kind: z.enum(['normal', 'reversal', 'carry-forward', 'year-end']),
   reversesId: z.number().int().nullable(),
@@ -467,7 +556,7 @@ export const contract = {
     doc: 'Firm settings every user may read (idle auto-lock minutes).',
   }),
   'settings:update': call({
-    input: settingsSchema,
+    input: settingsUpdateSchema,
     output: settingsSchema,
     access: 'session',
     permission: 'settings:manage',
@@ -479,6 +568,13 @@ export const contract = {
     access: 'session',
     permission: 'audit:verify',
     doc: "Walks the firm's audit chain and names the first bad row.",
+  }),
+
+  'jobs:cancel': call({
+    input: z.strictObject({ jobId: z.uuid() }),
+    output: z.strictObject({ cancelled: z.boolean() }),
+    access: 'session',
+    doc: 'Asks a running batch of yours (document import, vault verification, key rotation) to stop after its current item.',
   }),
 
   'clients:list': call({
@@ -757,6 +853,125 @@ export const contract = {
     sensitiveRead: true,
     doc: 'Auxiliary balances of one account by item of one type.',
   }),
+  'vault:addDocuments': call({
+    input: z.strictObject(addDocumentsInput),
+    output: addOutcomeSchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: "Main opens the file dialog (several files) and stores each chosen file encrypted in the client's vault. Per file: refused (type, empty, size, content) or duplicate (offered to link); the rest of the batch goes on. Progress: jobs:progress.",
+  }),
+  'vault:addDropped': call({
+    input: z.strictObject({ ...addDocumentsInput, token: z.string().regex(/^[0-9a-f]{32}$/) }),
+    output: addOutcomeSchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Stores the files of a drag-and-drop, named by the one-use token the preload got for them (never a path). Errors: NOT_FOUND (token unknown, used or expired).',
+  }),
+  'vault:list': call({
+    input: z.strictObject({
+      ...clientRef,
+      text: z.string().max(100).optional(),
+      category: z.enum(DOCUMENT_CATEGORIES).optional(),
+      tag: tagSchema.optional(),
+      from: dateSchema.optional(),
+      to: dateSchema.optional(),
+      voucherId: z.number().int().positive().optional(),
+      unattached: z.boolean().optional(),
+      status: z.enum(['active', 'removed']).default('active'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+    output: z.strictObject({ documents: z.array(documentSummarySchema), total: z.number().int() }),
+    access: 'session',
+    permission: 'ledger:read',
+    doc: "The client's documents matching the filters (name, notes and tags searched by `text`; amounts in notes too), newest first, paged.",
+  }),
+  'vault:update': call({
+    input: z.strictObject({
+      ...clientRef,
+      documentId: documentIdSchema,
+      category: z.enum(DOCUMENT_CATEGORIES).optional(),
+      sensitivity: z.enum(SENSITIVITIES).optional(),
+      tags: z.array(tagSchema).max(20).optional(),
+      notes: z.string().max(2000).optional(),
+    }),
+    output: documentSummarySchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Changes the category, sensitivity, tags or notes of a document. Errors: NOT_FOUND, INVALID_STATE (removed).',
+  }),
+  'vault:open': call({
+    input: z.strictObject({ ...clientRef, documentId: documentIdSchema }),
+    output: z.strictObject({ document: documentSummarySchema, mime: z.string(), bytes: z.instanceof(Uint8Array) }),
+    access: 'session',
+    permission: 'ledger:read',
+    sensitiveRead: true,
+    doc: 'Decrypts a document for the viewer (in memory only; audited, every open). Errors: NOT_FOUND, CORRUPT_DATA (the body is missing or fails its check: names the document).',
+  }),
+  'vault:export': call({
+    input: z.strictObject({ ...clientRef, documentId: documentIdSchema }),
+    output: z.strictObject({ saved: z.boolean(), fileName: z.string().nullable() }),
+    access: 'session',
+    permission: 'documents:export',
+    sensitiveRead: true,
+    doc: "Main asks where to save a decrypted copy (its save dialog) and writes it there; audited. Errors: NOT_FOUND, CORRUPT_DATA, FORBIDDEN (the export policy refused).",
+  }),
+  'vault:remove': call({
+    input: z.strictObject({ ...clientRef, documentId: documentIdSchema }),
+    output: documentSummarySchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Hides a document (soft removal, audited) and detaches it from draft vouchers. Errors: INVALID_STATE (attached to a reviewed or posted voucher: accounting archives), NOT_FOUND.',
+  }),
+  'vault:restore': call({
+    input: z.strictObject({ ...clientRef, documentId: documentIdSchema }),
+    output: documentSummarySchema,
+    access: 'session',
+    permission: 'ledger:write',
+    doc: 'Brings a removed document back. Errors: INVALID_STATE (not removed), NOT_FOUND.',
+  }),
+  'vault:purge': call({
+    input: z.strictObject({ ...clientRef, documentId: documentIdSchema }),
+    output: z.strictObject({}),
+    access: 'session',
+    permission: 'documents:purge',
+    doc: 'Deletes the encrypted body of a removed document for good (its index row stays, marked purged). Errors: INVALID_STATE (not removed first), NOT_FOUND.',
+  }),
+  'vault:status': call({
+    input: z.strictObject(clientRef),
+    output: vaultStatusSchema,
+    access: 'session',
+    permission: 'ledger:read',
+    doc: "Counts and size of the client's vault, its key version, an unfinished rotation, the inbox folder.",
+  }),
+  'vault:verify': call({
+    input: z.strictObject({ ...clientRef, jobId: z.uuid() }),
+    output: vaultVerificationSchema,
+    access: 'session',
+    permission: 'vault:verify',
+    doc: 'Decrypts and checks every body of the client against its index; lists bad or missing bodies and orphan files. Progress and cancel through jobs.',
+  }),
+  'vault:rotateKey': call({
+    input: z.strictObject({ ...clientRef, jobId: z.uuid() }),
+    output: z.strictObject({ keyVersion: z.number().int(), reencrypted: z.number().int(), remaining: z.number().int(), cancelled: z.boolean() }),
+    access: 'session',
+    permission: 'vault:manage',
+    doc: "Re-encrypts every body under a new vault key, one document at a time (a crash or cancel leaves each readable; running it again continues). Errors: CORRUPT_DATA (a body that cannot be read is named; the rest go on).",
+  }),
+  'vault:chooseInbox': call({
+    input: z.strictObject(clientRef),
+    output: vaultStatusSchema,
+    access: 'session',
+    permission: 'vault:manage',
+    doc: "Main opens a folder dialog; the chosen folder becomes the client's scanner inbox, watched while someone who holds the client is unlocked. Errors: CONFLICT (inside the data folder, or another client's inbox).",
+  }),
+  'vault:clearInbox': call({
+    input: z.strictObject(clientRef),
+    output: vaultStatusSchema,
+    access: 'session',
+    permission: 'vault:manage',
+    doc: 'Stops watching the client\'s inbox folder.',
+  }),
   'ledger:check': call({
     input: z.strictObject(clientRef),
     output: z.strictObject({ ok: z.boolean(), differences: z.array(z.strictObject({ accountCode: z.string(), period: z.string(), auxKey: z.string(), table: z.string(), recomputed: z.string() })) }),
@@ -775,6 +990,10 @@ export const CHANNELS = Object.keys(contract) as Channel[]
 /** Push events from main to the renderer. */
 export const events = {
   'session:locked': z.strictObject({ reason: z.enum(LOCK_REASONS) }),
+  /** Progress of a long job the renderer started (jobId is the renderer's). */
+  'jobs:progress': z.strictObject({ jobId: z.string(), phase: z.string(), done: z.number().int(), total: z.number().int() }),
+  /** Documents of a client changed outside the renderer's own calls (the scanner inbox stored some). */
+  'vault:changed': z.strictObject({ clientId: z.string(), added: z.number().int(), refused: z.number().int() }),
 } as const
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>

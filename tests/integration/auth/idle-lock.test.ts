@@ -72,7 +72,7 @@ describe('idle auto-lock', () => {
       const e = await refused(app, 'settings:update', { idleLockMinutes }, 'INVALID_INPUT')
       expect(e.issues?.[0]?.path).toBe('idleLockMinutes')
     }
-    expect(await app.must('settings:update', { idleLockMinutes: 3 })).toEqual({ idleLockMinutes: 3 })
+    expect(await app.must('settings:update', { idleLockMinutes: 3 })).toEqual({ idleLockMinutes: 3, vaultMaxFileMb: 50 })
     expect((await app.must('app:getState', {})).session?.idleLockMinutes).toBe(3)
     app.clock.advance(3 * MIN)
     await app.core.tick()

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { APP_ORIGIN, createZhangfang, type Zhangfang } from '../../../src/main/app'
+import { APP_ORIGIN, createZhangfang, type Zhangfang, type ZhangfangOptions } from '../../../src/main/app'
 import type { CallInput, CallOutput, Channel, EventName } from '../../../src/shared/ipc/contract'
 import type { Result } from '../../../src/shared/ipc/result'
 import type { Sender } from '../../../src/main/ipc/router'
@@ -35,11 +35,14 @@ export async function tempDir(prefix = 'zf-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix))
 }
 
-export async function startApp(dataDir?: string, clock = new FakeClock()): Promise<TestApp> {
+/** Ports and seams a test may set (dialogs, the inbox watcher …); dataDir and clock come from startApp. */
+export type AppExtras = Omit<ZhangfangOptions, 'dataDir' | 'clock'>
+
+export async function startApp(dataDir?: string, clock = new FakeClock(), extras: AppExtras = {}): Promise<TestApp> {
   const dir = dataDir ?? (await tempDir())
   const events: TestApp['events'] = []
   const make = () => {
-    const core = createZhangfang({ dataDir: dir, clock })
+    const core = createZhangfang({ ...extras, dataDir: dir, clock })
     core.onEvent((event, payload) => events.push({ event, payload }))
     return core
   }
@@ -78,8 +81,8 @@ export async function setUpFirm(app: TestApp, admin = ADMIN, firmName = FIRM) {
   return { kit, session, recoverySecret: kit.recoveryGroups.join('-') }
 }
 
-export async function startWithFirm() {
-  const app = await startApp()
+export async function startWithFirm(extras: AppExtras = {}) {
+  const app = await startApp(undefined, undefined, extras)
   const firm = await setUpFirm(app)
   return { app, ...firm }
 }

@@ -154,7 +154,7 @@ describe('session checks', () => {
     expect((await app.must('app:getState', {})).session).toMatchObject({ username: 'new.kuaiji', mustChangePassword: true })
     const changed = await app.must('session:changePassword', { currentPassword: temp, newPassword: 'Brand-New-Pass-Word-61' })
     expect(changed.mustChangePassword).toBe(false)
-    expect(await app.must('settings:get', {})).toEqual({ idleLockMinutes: 10 })
+    expect(await app.must('settings:get', {})).toEqual({ idleLockMinutes: 10, vaultMaxFileMb: 50 })
   })
 })
 
@@ -189,7 +189,7 @@ describe('permission check', () => {
       expect(JSON.parse(added[0].details)).toEqual({ permission: 'users:manage' })
       expect(JSON.parse(added[1].details)).toEqual({ permission: 'settings:manage' })
       // what a bookkeeper may do still works
-      expect(await app.must('settings:get', {})).toEqual({ idleLockMinutes: 10 })
+      expect(await app.must('settings:get', {})).toEqual({ idleLockMinutes: 10, vaultMaxFileMb: 50 })
     } finally {
       await db.close()
     }

@@ -1,6 +1,6 @@
 // A firm with a supervisor, two bookkeepers and one client (assigned to the supervisor and the first
 // bookkeeper), all passwords changed, for ledger tests through the router.
-import { startWithFirm, type TestApp, ADMIN } from '../helpers/harness'
+import { startWithFirm, type AppExtras, type TestApp, ADMIN } from '../helpers/harness'
 import type { CallInput } from '../../../src/shared/ipc/contract'
 
 export const PASSWORDS = { admin: ADMIN.password, zhang: 'Abacus-River-Lantern-99', li: 'Abacus-River-Lantern-88', wang: 'Abacus-River-Lantern-77' }
@@ -14,8 +14,8 @@ export interface LedgerWorld {
   as(who: Who): Promise<void>
 }
 
-export async function ledgerWorld(client: Partial<CallInput<'clients:create'>> = {}): Promise<LedgerWorld> {
-  const { app, session } = await startWithFirm()
+export async function ledgerWorld(client: Partial<CallInput<'clients:create'>> = {}, extras: AppExtras = {}): Promise<LedgerWorld> {
+  const { app, session } = await startWithFirm(extras)
   const temp = 'Temporary-Pass-2026!'
   const zhang = await app.must('users:create', { username: 'zhang', displayName: '张主管', role: 'supervisor', temporaryPassword: temp })
   const li = await app.must('users:create', { username: 'li', displayName: '李会计', role: 'bookkeeper', temporaryPassword: temp })
