@@ -7,19 +7,33 @@ declare global {
   interface Window {
     __zfInvoke(channel: string, payload: unknown): Promise<unknown>
     __zfEmit(event: string, payload: unknown): void
+    __zfDrop(names: string[]): Promise<string | null>
   }
+}
+
+/** Undoes the harness's base64 wrapping of bytes (Electron's IPC would have cloned the Uint8Array). */
+function decodeBytes(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(decodeBytes)
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>
+    if (typeof o.__zfBytes === 'string') return Uint8Array.from(atob(o.__zfBytes), (c) => c.charCodeAt(0))
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeBytes(x)]))
+  }
+  return v
 }
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>()
 
 const transport: Transport = {
-  invoke: (channel, payload) => window.__zfInvoke(channel, payload),
+  invoke: async (channel, payload) => decodeBytes(await window.__zfInvoke(channel, payload)),
   subscribe: (event: EventName, listener) => {
     let set = listeners.get(event)
     if (!set) listeners.set(event, (set = new Set()))
     set.add(listener)
     return () => set.delete(listener)
   },
+  // Electron's preload asks webUtils for each File's path; here the harness knows the test's files by name
+  registerDrop: (files) => window.__zfDrop(files.map((f) => (f as File).name)),
 }
 
 Object.defineProperty(window, '__zfEmit', {

@@ -69,8 +69,8 @@ export function createFakeApi() {
       enable: vi.fn<Api['users']['enable']>(async ({ userId }) => ok({ ...user(2, 'lixiao'), id: userId, status: 'active' })),
     },
     settings: {
-      get: vi.fn<Api['settings']['get']>(async () => ok({ idleLockMinutes: 10 })),
-      update: vi.fn<Api['settings']['update']>(async (s) => ok(s)),
+      get: vi.fn<Api['settings']['get']>(async () => ok({ idleLockMinutes: 10, vaultMaxFileMb: 50 })),
+      update: vi.fn<Api['settings']['update']>(async (s) => ok({ idleLockMinutes: 10, vaultMaxFileMb: 50, ...s })),
     },
     audit: {
       verifyFirm: vi.fn<Api['audit']['verifyFirm']>(async () => ok({ ok: true, count: 3, head: 'ab'.repeat(32), firstBad: null })),

@@ -9,7 +9,7 @@ describe('settings store', () => {
     const store = createSettingsStore(api.settings)
     await store.getState().load()
     expect(api.settings.get).toHaveBeenCalledWith({})
-    expect(store.getState().settings).toEqual({ idleLockMinutes: 10 })
+    expect(store.getState().settings).toEqual({ idleLockMinutes: 10, vaultMaxFileMb: 50 })
     expect(await store.getState().save({ idleLockMinutes: 15 })).toBe(true)
     expect(api.settings.update).toHaveBeenCalledWith({ idleLockMinutes: 15 })
     expect(store.getState()).toMatchObject({ settings: { idleLockMinutes: 15 }, saved: true, saving: false })

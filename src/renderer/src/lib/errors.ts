@@ -114,6 +114,17 @@ export function batchRefusalText(t: TFunction, op: BatchOpKind, code: string): s
 
 const money = (x: unknown) => (typeof x === 'number' && Number.isSafeInteger(x) ? formatYuan(asFen(x)) : '')
 
+/** details.hint of vault refusals → their words. */
+const VAULT_HINTS = {
+  'export-in-data-folder': 'vault.errors.exportInData',
+  'export-in-inbox': 'vault.errors.exportInInbox',
+  'inbox-in-data-folder': 'vault.errors.inboxInData',
+  'inbox-taken': 'vault.errors.inboxTaken',
+  'drop-expired': 'vault.errors.dropExpired',
+  'drop-not-files': 'vault.errors.dropNotFiles',
+} as const
+const vaultHint = (h: unknown) => (typeof h === 'string' && Object.prototype.hasOwnProperty.call(VAULT_HINTS, h) ? VAULT_HINTS[h as keyof typeof VAULT_HINTS] : null)
+
 export interface ErrorText {
   title: string
   lines: string[]
@@ -152,7 +163,26 @@ export function errorText(t: TFunction, error: AppErrorData): ErrorText {
       const key = reason === 'closed' ? 'ledger.errors.periodClosed' : reason === 'before-start' ? 'ledger.errors.periodBeforeStart' : 'ledger.errors.periodClosedAny'
       return { title: t(key, { period }), lines: [] }
     }
+    case 'CORRUPT_DATA': {
+      // a vault body that fails its check names the document and what is wrong with it
+      const name = error.details?.name
+      const problem = error.details?.problem
+      if (typeof name === 'string' && typeof problem === 'string') {
+        return { title: t('vault.errors.damaged', { name, problem: t(`vault.problems.${problem}`, { defaultValue: problem }) }), lines: [] }
+      }
+      return { title: t('errors.CORRUPT_DATA'), lines: [] }
+    }
+    case 'CONFLICT':
+    case 'NOT_FOUND': {
+      const key = vaultHint(error.details?.hint)
+      return { title: key ? t(key) : t(`errors.${error.code}`), lines: [] }
+    }
     case 'INVALID_STATE': {
+      // documents of reviewed and posted vouchers stay with them
+      const rule = error.details?.rule
+      const voucher = String(error.details?.voucher ?? '')
+      if (rule === 'posted-archive') return { title: t('vault.errors.archived', { voucher }), lines: [] }
+      if (rule === 'reviewed') return { title: t('vault.errors.reviewedVoucher', { voucher }), lines: [] }
       // a month-end step names what blocked it (see PeriodsPage)
       const hint = error.details?.hint
       const line =

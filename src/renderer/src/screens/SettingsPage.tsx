@@ -1,4 +1,5 @@
-// Firm settings for holders of settings:manage: idle auto-lock minutes (1–240). One settings:update per save.
+// Firm settings for holders of settings:manage: idle auto-lock minutes (1–240) and the largest document the
+// vault accepts (1–500 MB). One settings:update per save.
 import { useEffect } from 'react'
 import { Alert, App, Button, Card, Form, InputNumber, Skeleton, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +8,7 @@ import { useSettings } from '../stores/context'
 
 interface Values {
   idleLockMinutes: number
+  vaultMaxFileMb: number
 }
 
 export function SettingsPage() {
@@ -26,7 +28,7 @@ export function SettingsPage() {
   }, [load])
 
   const onFinish = async (v: Values) => {
-    if (await save({ idleLockMinutes: v.idleLockMinutes })) void message.success(t('settings.saved'))
+    if (await save({ idleLockMinutes: v.idleLockMinutes, vaultMaxFileMb: v.vaultMaxFileMb })) void message.success(t('settings.saved'))
   }
 
   return (
@@ -40,7 +42,7 @@ export function SettingsPage() {
           <Form<Values>
             layout="vertical"
             requiredMark={false}
-            initialValues={{ idleLockMinutes: settings.idleLockMinutes }}
+            initialValues={{ idleLockMinutes: settings.idleLockMinutes, vaultMaxFileMb: settings.vaultMaxFileMb }}
             onFinish={onFinish}
             onValuesChange={markDirty}
           >
@@ -63,6 +65,14 @@ export function SettingsPage() {
                 suffix={t('settings.minutesSuffix')}
                 style={{ width: 200 }}
               />
+            </Form.Item>
+            <Form.Item
+              name="vaultMaxFileMb"
+              label={t('settings.vaultMaxFile')}
+              extra={t('settings.vaultMaxFileHelp')}
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <InputNumber<number> data-testid="settings-vault-max" min={1} max={500} precision={0} step={10} suffix="MB" style={{ width: 200 }} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
               {t('settings.save')}

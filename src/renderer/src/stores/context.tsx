@@ -14,6 +14,7 @@ import type { EditorState } from '../ledger/stores/voucherEditorStore'
 import type { VoucherListState } from '../ledger/stores/voucherListStore'
 import type { PeriodsState } from '../ledger/stores/periodsStore'
 import type { TrialBalanceState } from '../ledger/stores/trialBalanceStore'
+import type { VaultState } from '../vault/vaultStore'
 
 const StoresContext = createContext<Stores | null>(null)
 
@@ -59,4 +60,7 @@ export function usePeriods<T>(selector: (s: PeriodsState) => T): T {
 }
 export function useTrialBalance<T>(selector: (s: TrialBalanceState) => T): T {
   return useStore(useStores().ledger.trialBalance, selector)
+}
+export function useVault<T>(selector: (s: VaultState) => T): T {
+  return useStore(useStores().ledger.vault, selector)
 }

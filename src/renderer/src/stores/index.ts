@@ -12,7 +12,7 @@ import { createUsersStore, type UsersStore } from './usersStore'
  * The part of the preload api the stores use. The ledger areas are optional so an api without them
  * (older tests' fakes) still builds every store; their calls then answer INTERNAL.
  */
-export type StoresApi = Pick<Api, 'app' | 'setup' | 'session' | 'users' | 'settings' | 'audit' | 'on'> & Partial<LedgerApi>
+export type StoresApi = Pick<Api, 'app' | 'setup' | 'session' | 'users' | 'settings' | 'audit' | 'on'> & Partial<LedgerApi> & { dropToken?: Api['dropToken'] }
 
 export interface Stores {
   session: SessionStore

@@ -18,7 +18,7 @@ export interface SettingsData {
 
 export interface SettingsActions {
   load(): Promise<void>
-  save(settings: Settings): Promise<boolean>
+  save(change: Partial<Settings>): Promise<boolean>
   /** The form was edited since the last save. */
   markDirty(): void
   reset(): void

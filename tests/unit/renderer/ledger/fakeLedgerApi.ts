@@ -3,7 +3,7 @@
 import { vi } from 'vitest'
 import type { Api } from '../../../../src/preload/api'
 import type { LedgerApi } from '../../../../src/renderer/src/ledger/stores/ledgerApi'
-import type { Account, AuxItem, ClientSummary, Voucher, VoucherInput, VoucherSummary } from '../../../../src/shared/ipc/contract'
+import type { Account, AuxItem, ClientSummary, DocumentSummary, Voucher, VoucherInput, VoucherSummary } from '../../../../src/shared/ipc/contract'
 import { ok } from '../fakeApi'
 
 export const CLIENT: ClientSummary = {
@@ -58,6 +58,30 @@ export const AUX: AuxItem[] = [
   { id: 4, type: 'supplier', code: 'S01', name: '宁波供应商', initials: 'nbgys', sensitive: false, active: true },
 ]
 
+/** A document summary as main answers it. */
+export const doc = (n: number, extra: Partial<DocumentSummary> = {}): DocumentSummary => ({
+  id: `00000000-0000-4000-8000-0000000d${String(n).padStart(4, '0')}`,
+  name: `发票_${n}.pdf`,
+  type: 'pdf',
+  size: 1000 * n,
+  pages: 1,
+  category: 'invoice',
+  sensitivity: 'normal',
+  tags: [],
+  notes: '',
+  source: 'dialog',
+  addedBy: '李会计',
+  addedAt: '2026-11-23T09:00:00.000Z',
+  status: 'active',
+  removedBy: null,
+  removedAt: null,
+  vouchers: [],
+  ...extra,
+})
+
+const noAdd = { dialogCancelled: false, cancelled: false, added: [], duplicates: [], refused: [] }
+const vaultStatus = { documents: 2, removed: 0, bytes: 3000, keyVersion: 1, rotation: null, inbox: null, maxFileMb: 50 }
+
 const name = (code: string) => ACCOUNTS.find((a) => a.code === code)?.name ?? ''
 
 /** The voucher main would answer for `input`, numbered `number`. */
@@ -69,6 +93,8 @@ export function voucherOf(input: VoucherInput, id: number, number: number, extra
     number,
     date: input.date,
     attachments: input.attachments,
+    attachmentsAuto: input.attachmentsAuto ?? false,
+    documents: [],
     status: 'draft',
     kind: 'normal',
     reversesId: null,
@@ -190,6 +216,25 @@ export function createFakeLedgerApi() {
       generalLedger: vi.fn<Api['reports']['generalLedger']>(),
       journal: vi.fn<Api['reports']['journal']>(),
       auxBalance: vi.fn<Api['reports']['auxBalance']>(),
+    },
+    vault: {
+      addDocuments: vi.fn<Api['vault']['addDocuments']>(async () => ok({ ...noAdd, added: [doc(1), doc(2)] })),
+      addDropped: vi.fn<Api['vault']['addDropped']>(async () => ok({ ...noAdd, added: [doc(3)] })),
+      list: vi.fn<Api['vault']['list']>(async () => ok({ documents: [doc(1), doc(2)], total: 2 })),
+      update: vi.fn<Api['vault']['update']>(async ({ documentId, ...change }) => ok({ ...doc(1), id: documentId, ...change })),
+      open: vi.fn<Api['vault']['open']>(async ({ documentId }) => ok({ document: { ...doc(1), id: documentId }, mime: 'application/pdf', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) })),
+      export: vi.fn<Api['vault']['export']>(async () => ok({ saved: true, fileName: '发票_1.pdf' })),
+      remove: vi.fn<Api['vault']['remove']>(async ({ documentId }) => ok({ ...doc(1), id: documentId, status: 'removed' as const, removedAt: '2026-11-23T10:00:00.000Z', removedBy: '李会计' })),
+      restore: vi.fn<Api['vault']['restore']>(async ({ documentId }) => ok({ ...doc(1), id: documentId })),
+      purge: vi.fn<Api['vault']['purge']>(async () => ok({})),
+      status: vi.fn<Api['vault']['status']>(async () => ok(vaultStatus)),
+      verify: vi.fn<Api['vault']['verify']>(async () => ok({ ok: true, cancelled: false, checked: 2, total: 2, bad: [], orphans: [] })),
+      rotateKey: vi.fn<Api['vault']['rotateKey']>(async () => ok({ keyVersion: 2, reencrypted: 2, remaining: 0, cancelled: false })),
+      chooseInbox: vi.fn<Api['vault']['chooseInbox']>(async () => ok({ ...vaultStatus, inbox: { path: '/scans/c001', watching: true } })),
+      clearInbox: vi.fn<Api['vault']['clearInbox']>(async () => ok(vaultStatus)),
+    },
+    jobs: {
+      cancel: vi.fn<Api['jobs']['cancel']>(async () => ok({ cancelled: true })),
     },
   } satisfies LedgerApi
   return { api, saved }

@@ -117,6 +117,8 @@ describe('voucher editor', () => {
       type: '记',
       date: '2026-01-31',
       attachments: 0,
+      attachmentsAuto: true,
+      documentIds: [],
       lines: [
         { summary: '销售', accountCode: '1002', debit: 113000, credit: 0 },
         // the 摘要 was not copied here: the line was filled directly, not entered from above

@@ -1,13 +1,14 @@
 // 凭证录入: the voucher in its paper layout — 凭证字, 号, 日期, 附单据, the line grid, 制单/审核/记账 — with
 // the intents of its state: save (Ctrl+S), new (Ctrl+N), delete a draft, print, review / unreview / post,
-// and 红字冲销 of a posted voucher. Reviewed and posted vouchers open read-only with the reason.
+// and 红字冲销 of a posted voucher. Reviewed and posted vouchers open read-only with the reason. Source
+// documents are attached below the lines (add, drop files on the editor, or pick from the vault).
 import { useEffect, useState } from 'react'
 import { Alert, App, Button, DatePicker, Form, InputNumber, Modal, Select, Space, Spin, Tag, Typography } from 'antd'
 import { CheckOutlined, DeleteOutlined, FileAddOutlined, PrinterOutlined, SaveOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { currentLanguage } from '../../i18n'
-import { useSession, useStores, useVoucherEditor, useWorkspace } from '../../stores/context'
+import { useSession, useStores, useVault, useVoucherEditor, useWorkspace } from '../../stores/context'
 import { dateToDayjs, dayjsToDate } from '../components/dates'
 import { useCan } from '../components/useCan'
 import { useGuard } from '../components/useGuard'
@@ -16,11 +17,15 @@ import { VoucherPrint } from '../components/VoucherPrint'
 import { labelOf, voucherLabel } from '../labels'
 import { defaultVoucherDate, formatPeriod, periodOf, todayIso } from '../period'
 import { readOnlyReason, voucherTypesOf } from '../stores/voucherEditorStore'
+import { AttachmentsPanel } from '../../vault/AttachmentsPanel'
+import { DocumentViewer } from '../../vault/DocumentViewer'
+import { useFileDrop } from '../../vault/VaultParts'
+import { InboxOutlined } from '@ant-design/icons'
 
 export function VoucherEditor() {
   const { t } = useTranslation()
   const { message, modal } = App.useApp()
-  const { editor, workspace } = useStores().ledger
+  const { editor, workspace, vault } = useStores().ledger
   const client = useWorkspace((s) => s.client)
   const lastClosed = useWorkspace((s) => s.lastClosedPeriod)
   const chartLoaded = useWorkspace((s) => s.chartLoaded)
@@ -28,6 +33,8 @@ export function VoucherEditor() {
   const type = useVoucherEditor((s) => s.type)
   const date = useVoucherEditor((s) => s.date)
   const attachments = useVoucherEditor((s) => s.attachments)
+  const attachmentsAuto = useVoucherEditor((s) => s.attachmentsAuto)
+  const vaultBusy = useVault((s) => s.job !== null)
   const dirty = useVoucherEditor((s) => s.dirty)
   const loading = useVoucherEditor((s) => s.loading)
   const busy = useVoucherEditor((s) => s.busy)
@@ -42,6 +49,15 @@ export function VoucherEditor() {
 
   const reason = readOnlyReason(voucher, canWrite)
   const readOnly = reason !== null
+  // files dropped on a voucher being written are stored in the vault and attached to it
+  const drop = useFileDrop(
+    (files) =>
+      void vault
+        .getState()
+        .addDropped(files)
+        .then((r) => r?.added.length && editor.getState().attachDocuments(r.added)),
+    !readOnly && canWrite && !vaultBusy,
+  )
   const types = voucherTypesOf(client?.voucherTypes ?? 'single')
   const datePeriod = periodOf(date)
   const dateHint =
@@ -93,7 +109,13 @@ export function VoucherEditor() {
   const status = voucher?.status ?? 'draft'
 
   return (
-    <div className="voucher-editor" data-testid="voucher-editor" data-dirty={dirty || undefined}>
+    <div className={`voucher-editor${drop.dragging ? ' dragging' : ''}`} data-testid="voucher-editor" data-dirty={dirty || undefined} {...drop.handlers}>
+      {drop.dragging && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          <InboxOutlined />
+          <span>{t('vault.dropHere')}</span>
+        </div>
+      )}
       <div className="editor-toolbar">
         <Space wrap size={8}>
           {canWrite && (
@@ -196,7 +218,7 @@ export function VoucherEditor() {
                 style={{ width: 140 }}
               />
             </Form.Item>
-            <Form.Item label={t('ledger.voucher.attachments')} className="vh-item" colon={false}>
+            <Form.Item label={t('ledger.voucher.attachments')} className="vh-item" colon={false} tooltip={attachmentsAuto && !readOnly ? t('vault.attach.auto') : undefined}>
               <Space.Compact>
                 <InputNumber
                   min={0}
@@ -249,6 +271,8 @@ export function VoucherEditor() {
 
           <VoucherGrid readOnly={readOnly} />
 
+          <AttachmentsPanel editable={!readOnly} canAdd={canWrite} />
+
           <div className="voucher-people">
             <span>
               {t('ledger.voucher.preparer')}
@@ -272,6 +296,7 @@ export function VoucherEditor() {
         {t('ledger.voucher.shortcuts')}
       </Typography.Text>
 
+      <DocumentViewer />
       {printing && voucher && <VoucherPrint voucher={voucher} clientName={client.name} onClose={() => setPrinting(false)} />}
       {reversing && voucher && (
         <ReverseModal

@@ -4,7 +4,8 @@
 // chart from the workspace store and its parameters from `screenParams`.
 import type { ComponentType, ReactNode } from 'react'
 import { BarChartOutlined, CalendarOutlined, EditOutlined, UnorderedListOutlined } from '@ant-design/icons'
-import { ApartmentOutlined, BookOutlined, OrderedListOutlined, ProfileOutlined, TagsOutlined, WalletOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, BookOutlined, OrderedListOutlined, PaperClipOutlined, ProfileOutlined, TagsOutlined, WalletOutlined } from '@ant-design/icons'
+import { DocumentsPage } from '../../vault/DocumentsPage'
 import type { Permission } from '../../../../shared/ipc/contract'
 import { WORKSPACE_SCREEN_KEYS, type WorkspaceScreenKey } from '../stores/workspaceStore'
 import { PeriodsPage } from './PeriodsPage'
@@ -33,6 +34,7 @@ export const WORKSPACE_SCREENS: Partial<Record<WorkspaceScreenKey, WorkspaceScre
   'aux-balance': { Component: AuxBalancePage, icon: <TagsOutlined /> },
   'trial-balance': { Component: TrialBalancePage, icon: <BarChartOutlined /> },
   periods: { Component: PeriodsPage, icon: <CalendarOutlined /> },
+  documents: { Component: DocumentsPage, icon: <PaperClipOutlined /> },
 }
 
 /** Registered screens in navigation order, filtered by permission. */

@@ -8,6 +8,8 @@ import { createPeriodsStore, type PeriodsStore } from './periodsStore'
 import { createTrialBalanceStore, type TrialBalanceStore } from './trialBalanceStore'
 import { createVoucherListStore, type VoucherListStore } from './voucherListStore'
 import { createWorkspaceStore, type WorkspaceStore } from './workspaceStore'
+import { createVaultStore, type VaultStore } from '../../vault/vaultStore'
+import type { Api } from '../../lib/api'
 
 export interface LedgerStores {
   clients: ClientsStore
@@ -16,12 +18,14 @@ export interface LedgerStores {
   vouchers: VoucherListStore
   periods: PeriodsStore
   trialBalance: TrialBalanceStore
+  /** The open client's document vault. */
+  vault: VaultStore
   /** Clears every ledger store (the session ended). */
   reset(): void
   dispose(): void
 }
 
-export function createLedgerStores(partialApi: Partial<LedgerApi>, options: EditorOptions = {}): LedgerStores {
+export function createLedgerStores(partialApi: Partial<LedgerApi> & { on?: Api['on']; dropToken?: Api['dropToken'] }, options: EditorOptions & { newJobId?: () => string } = {}): LedgerStores {
   const api = ledgerApiOf(partialApi)
   const workspace = createWorkspaceStore(api)
   const ctx: LedgerContext = {
@@ -37,12 +41,19 @@ export function createLedgerStores(partialApi: Partial<LedgerApi>, options: Edit
     reopened: (p) => workspace.getState().periodReopened(p),
   })
   const trialBalance = createTrialBalanceStore(api.reports, ctx)
+  const vault = createVaultStore({ ...api, dropToken: partialApi.dropToken }, ctx, { newJobId: options.newJobId, documentChanged: (d) => editor.getState().documentChanged(d) })
+  const offProgress = partialApi.on?.('jobs:progress', (p) => vault.getState().progress(p))
+  // the scanner inbox stored documents of the open client: show them
+  const offChanged = partialApi.on?.('vault:changed', ({ clientId }) => {
+    if (workspace.getState().client?.id === clientId) void vault.getState().load()
+  })
 
   const resetWork = () => {
     editor.getState().reset()
     vouchers.getState().reset()
     periods.getState().reset()
     trialBalance.getState().reset()
+    vault.getState().reset()
   }
 
   const offWorkspace = workspace.subscribe((now, prev) => {
@@ -69,6 +80,7 @@ export function createLedgerStores(partialApi: Partial<LedgerApi>, options: Edit
     vouchers,
     periods,
     trialBalance,
+    vault,
     reset() {
       clients.getState().reset()
       workspace.getState().reset()
@@ -76,6 +88,8 @@ export function createLedgerStores(partialApi: Partial<LedgerApi>, options: Edit
     },
     dispose() {
       offWorkspace()
+      offProgress?.()
+      offChanged?.()
     },
   }
 }

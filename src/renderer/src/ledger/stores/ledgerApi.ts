@@ -5,7 +5,7 @@ import type { ClientSummary } from '../../../../shared/ipc/contract'
 import type { Result } from '../../../../shared/ipc/result'
 import type { IndexedAccount } from '../accounts'
 
-export const LEDGER_AREAS = ['clients', 'accounts', 'auxItems', 'vouchers', 'periods', 'reports', 'opening'] as const
+export const LEDGER_AREAS = ['clients', 'accounts', 'auxItems', 'vouchers', 'periods', 'reports', 'opening', 'vault', 'jobs'] as const
 export type LedgerArea = (typeof LEDGER_AREAS)[number]
 export type LedgerApi = Pick<Api, LedgerArea>
 

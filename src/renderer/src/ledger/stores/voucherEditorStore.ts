@@ -2,7 +2,7 @@
 // on it — save, delete a draft, 红字冲销, review / unreview / post one voucher. Grid rules live in
 // voucherGrid.ts; this store only applies them and maps main's answers (line numbers) back to grid rows.
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { AuxType, BatchOutcome, Voucher } from '../../../../shared/ipc/contract'
+import type { AuxType, BatchOutcome, DocumentSummary, Voucher } from '../../../../shared/ipc/contract'
 import { isErrorCode, type Result } from '../../../../shared/ipc/result'
 import { safeCall, type AppErrorData } from '../../stores/call'
 import { defaultVoucherDate, isIsoDate, periodOf, todayIso } from '../period'
@@ -48,6 +48,10 @@ export interface EditorData {
   type: VoucherType
   date: string
   attachments: number
+  /** 附单据数 follows the attached documents until the user types a number. */
+  attachmentsAuto: boolean
+  /** The vault documents attached, in order; saved with the voucher. */
+  documents: DocumentSummary[]
   lines: GridLine[]
   /** Changed since it was started, opened or saved. */
   dirty: boolean
@@ -70,6 +74,13 @@ export interface EditorActions {
   setType(type: VoucherType): void
   setDate(date: string): void
   setAttachments(n: number): void
+  /** Attaches documents (already in the client's vault) to the voucher being edited; duplicates ignored. */
+  attachDocuments(docs: DocumentSummary[]): void
+  detachDocument(id: string): void
+  /** Follows the attached count again after a typed 附单据数. */
+  useAttachedCount(): void
+  /** A document changed elsewhere (metadata, removal): keep the editor's copy current. */
+  documentChanged(doc: DocumentSummary): void
   setSummary(row: number, summary: string): void
   setAmount(row: number, side: AmountSide, text: string): void
   /** On leaving an amount cell: "1234.5" → "1,234.50". */
@@ -103,6 +114,8 @@ const initial: EditorData = {
   type: '记',
   date: '',
   attachments: 0,
+  attachmentsAuto: true,
+  documents: [],
   lines: initialLines(),
   dirty: false,
   loading: false,
@@ -145,6 +158,8 @@ export function createEditorStore(api: EditorApi, ctx: LedgerContext, options: E
         type: v.type,
         date: v.date,
         attachments: v.attachments,
+        attachmentsAuto: v.attachmentsAuto,
+        documents: v.documents,
         lines: padLines(linesFromVoucher(v)),
         dirty: false,
         loading: false,
@@ -222,7 +237,35 @@ export function createEditorStore(api: EditorApi, ctx: LedgerContext, options: E
         if (editable()) set({ date, dirty: true })
       },
       setAttachments(n) {
-        if (editable()) set({ attachments: Math.max(0, Math.min(9999, Math.trunc(n) || 0)), dirty: true })
+        if (editable()) set({ attachments: Math.max(0, Math.min(9999, Math.trunc(n) || 0)), attachmentsAuto: false, dirty: true })
+      },
+      attachDocuments(docs) {
+        if (!editable()) return
+        const s = get()
+        const have = new Set(s.documents.map((d) => d.id))
+        const fresh = docs.filter((d) => d.status === 'active' && !have.has(d.id) && (have.add(d.id), true))
+        if (fresh.length === 0) return
+        const documents = [...s.documents, ...fresh]
+        set({ documents, attachments: s.attachmentsAuto ? documents.length : s.attachments, dirty: true })
+      },
+      detachDocument(id) {
+        if (!editable()) return
+        const s = get()
+        const documents = s.documents.filter((d) => d.id !== id)
+        if (documents.length === s.documents.length) return
+        set({ documents, attachments: s.attachmentsAuto ? documents.length : s.attachments, dirty: true })
+      },
+      useAttachedCount() {
+        if (editable()) set({ attachmentsAuto: true, attachments: get().documents.length, dirty: true })
+      },
+      documentChanged(doc) {
+        const s = get()
+        if (!s.documents.some((d) => d.id === doc.id)) return
+        if (doc.status !== 'active') {
+          // main detached a removed document from the draft: mirror it without marking the voucher changed
+          const documents = s.documents.filter((d) => d.id !== doc.id)
+          set({ documents, attachments: s.attachmentsAuto ? documents.length : s.attachments })
+        } else set({ documents: s.documents.map((d) => (d.id === doc.id ? doc : d)) })
       },
 
       setSummary(row, summary) {
@@ -280,7 +323,9 @@ export function createEditorStore(api: EditorApi, ctx: LedgerContext, options: E
             ...(s.voucher ? { id: s.voucher.id } : {}),
             type: s.type,
             date: s.date,
-            attachments: s.attachments,
+            attachments: s.attachmentsAuto ? s.documents.length : s.attachments,
+            attachmentsAuto: s.attachmentsAuto,
+            documentIds: s.documents.map((d) => d.id),
             lines: built.lines,
           }),
         )

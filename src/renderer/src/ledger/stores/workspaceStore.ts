@@ -29,6 +29,7 @@ export const WORKSPACE_SCREEN_KEYS = [
   'aux-balance',
   'trial-balance',
   'periods',
+  'documents',
 ] as const
 export type WorkspaceScreenKey = (typeof WORKSPACE_SCREEN_KEYS)[number]
 

@@ -1,0 +1,84 @@
+// Small, valid, deterministic "scans" for the document specs: a PNG receipt and a PDF invoice, written
+// into the harness's desktop folder, where the scripted dialogs and drops find them.
+import { deflateSync } from 'node:zlib'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+const CRC = (() => {
+  const t = new Int32Array(256)
+  for (let n = 0; n < 256; n++) {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    t[n] = c
+  }
+  return t
+})()
+function crc32(b: Buffer): number {
+  let c = -1
+  for (const x of b) c = CRC[(c ^ x) & 0xff] ^ (c >>> 8)
+  return (c ^ -1) >>> 0
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(data.length)
+  const td = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(td))
+  return Buffer.concat([len, td, crc])
+}
+
+/** An RGB PNG: a paper-coloured slip with a coloured header band and ruled lines; `tint` varies it. */
+export function makePng(width = 360, height = 220, tint = 0): Buffer {
+  const rows: Buffer[] = []
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3)
+    for (let x = 0; x < width; x++) {
+      let rgb = [250, 248, 240]
+      if (y < 36) rgb = [200 - tint * 40, 40 + tint * 60, 40]
+      else if (y % 24 === 0 || x < 3 || x > width - 4 || y > height - 4) rgb = [120, 120, 130]
+      else if (y > 60 && y < 70 && x > 20 && x < 20 + ((x * 7 + tint) % 200)) rgb = [30, 30, 30]
+      row.set(rgb, 1 + x * 3)
+    }
+    rows.push(row)
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))])
+}
+
+/** A PDF of `pages` A5 pages, each with a ruled box and a line of text, and a correct xref table. */
+export function makePdf(pages = 2, title = 'INVOICE'): Buffer {
+  const objs: string[] = []
+  const kids = Array.from({ length: pages }, (_, i) => 4 + i * 2)
+  objs.push('<< /Type /Catalog /Pages 2 0 R >>')
+  objs.push(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${pages} >>`)
+  objs.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>')
+  for (let i = 0; i < pages; i++) {
+    const content = `0.9 0.2 0.2 RG 3 w 30 30 360 535 re S 0 0 0 rg BT /F1 22 Tf 60 520 Td (${title} No. 2026-${String(i + 1).padStart(4, '0')}) Tj ET 0.2 0.2 0.6 rg 60 420 ${120 + i * 60} 40 re f`
+    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`)
+    objs.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`)
+  }
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objs.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'))
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const xref = Buffer.byteLength(out, 'latin1')
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
+
+/** Writes files into `dir`; answers their absolute paths in order. */
+export async function writeFiles(dir: string, files: Record<string, Buffer | string>): Promise<string[]> {
+  const paths: string[] = []
+  for (const [name, body] of Object.entries(files)) {
+    const p = join(dir, name)
+    await writeFile(p, body)
+    paths.push(p)
+  }
+  return paths
+}

@@ -1,0 +1,198 @@
+// The document vault end to end on real encrypted books: a bookkeeper attaches two scanned receipts to a
+// voucher with the add button (main's file dialog, driven by the test), previews them, sees 附单据数 = 2,
+// and after posting is refused when removing one; the document list with a drop, search, tags, export,
+// removal and restore; an admin verifies the vault and changes its key.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { screenshot, test, expect } from './harness/fixtures'
+import { makePdf, makePng, writeFiles } from './harness/files'
+import { CLIENT, ClientsPage, must, setUpLedger, signIn, VoucherEditorPage } from './pages/ledger'
+
+test('two scanned receipts attached by the add button, previewed, 附单据数 = 2; removing one from the posted voucher is refused', async ({ page, harness }, testInfo) => {
+  test.setTimeout(240_000)
+  const w = await setUpLedger(harness)
+  const [png, pdf, docx] = await writeFiles(harness.filesDir, {
+    '收据_办公用品.png': makePng(360, 220, 0),
+    '发票_20260108.pdf': makePdf(2),
+    '说明.docx': 'PK not really a word file',
+  })
+
+  await harness.open(page)
+  await signIn(page, 'li')
+  const clients = new ClientsPage(page)
+  const editor = new VoucherEditorPage(page)
+  await clients.goto()
+  await clients.open(CLIENT.uscc)
+  await expect(page.getByTestId('voucher-documents')).toContainText('尚未关联单据')
+
+  await editor.typeLines([
+    { summary: '购买办公用品', account: '560207', debit: '300' },
+    { account: '1001', credit: '=' },
+  ])
+
+  // the add button: main opens its dialog (the test answers it); a .docx in the batch is refused by name
+  harness.dialogs.answerOpen([png, pdf, docx])
+  await page.getByTestId('attach-add').click()
+  const outcome = page.getByTestId('vault-outcome')
+  await expect(outcome).toBeVisible()
+  await expect(outcome.getByTestId('vault-refused')).toHaveAttribute('data-reason', 'unsupported-type')
+  await expect(outcome).toContainText('说明.docx')
+  await expect(outcome).toContainText('不支持的文件类型')
+  await expect(outcome).toContainText('已加密保存 2 份')
+  await page.getByTestId('vault-outcome-ok').click()
+  expect(harness.dialogs.asked).toEqual(['open'])
+
+  await expect(page.getByTestId('attachment')).toHaveCount(2)
+  await expect(page.getByTestId('voucher-attachments')).toHaveValue('2')
+  await editor.save()
+  await expect(editor.number()).toHaveText('0001')
+  await expect(page.getByTestId('voucher-attachments')).toHaveValue('2')
+  await screenshot(page, testInfo, 'voucher-with-attachments')
+
+  // preview: the image, then → the PDF rendered by pdf.js; nothing but the viewer holds the bytes
+  await page.getByTestId('attachment-open').first().click()
+  const viewer = page.getByTestId('doc-viewer')
+  await expect(viewer).toBeVisible()
+  await expect(page.getByTestId('viewer-name')).toHaveText('收据_办公用品.png')
+  await expect(page.getByTestId('viewer-image')).toBeVisible()
+  const src = await page.getByTestId('viewer-image').getAttribute('src')
+  expect(src).toMatch(/^blob:/)
+  await page.getByTestId('viewer-rotate').click()
+  await expect(page.getByTestId('viewer-image')).toHaveAttribute('style', /rotate\(90deg\)/)
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByTestId('viewer-name')).toHaveText('发票_20260108.pdf')
+  await expect(page.getByTestId('viewer-pdf')).toHaveAttribute('data-rendered-page', '1')
+  await expect(page.getByTestId('viewer-page')).toHaveText('第 1 / 2 页')
+  await page.getByTestId('viewer-next-page').click()
+  await expect(page.getByTestId('viewer-pdf')).toHaveAttribute('data-rendered-page', '2')
+  await page.getByTestId('viewer-zoom-in').click()
+  await expect(page.getByTestId('viewer-zoom')).toHaveText('125%')
+  await screenshot(page, testInfo, 'document-viewer')
+  // the image's blob URL was revoked when the viewer moved on
+  expect(await page.evaluate((u) => fetch(u!).then(() => 'readable', () => 'revoked'), src)).toBe('revoked')
+  await page.keyboard.press('Escape')
+  await expect(viewer).toBeHidden()
+
+  // a supervisor reviews and posts it (through the core, as in the ledger specs' set-up)
+  const voucherId = (await must(harness, 'vouchers:list', { clientId: w.clientId })).vouchers[0].id
+  await w.as('zhang')
+  await must(harness, 'vouchers:review', { clientId: w.clientId, ids: [voucherId] })
+  await must(harness, 'vouchers:post', { clientId: w.clientId, ids: [voucherId] })
+  await must(harness, 'session:lock', {})
+  await page.reload()
+
+  await signIn(page, 'li')
+  await clients.goto()
+  await clients.open(CLIENT.uscc)
+  await page.getByTestId('workspace-nav-documents').click()
+  const rows = page.getByTestId('doc-row')
+  await expect(rows).toHaveCount(2)
+  await expect(page.getByTestId('docs-table')).toContainText('记-0001')
+  await screenshot(page, testInfo, 'document-list')
+  await rows.filter({ hasText: '收据_办公用品.png' }).getByTestId('doc-remove').click()
+  await page.getByTestId('doc-remove-confirm').click()
+  const err = page.getByTestId('docs-error')
+  await expect(err).toHaveAttribute('data-error-code', 'INVALID_STATE')
+  await expect(err).toContainText('已记账凭证 记-0001，属于会计档案，不能移除')
+  // nothing changed: both documents still listed and attached
+  await expect(rows).toHaveCount(2)
+  await page.getByTestId('workspace-nav-vouchers').click()
+  await page.getByTestId('voucher-row-记-0001').dblclick()
+  await expect(page.getByTestId('attachment')).toHaveCount(2)
+  await expect(page.getByTestId('attachment-detach')).toHaveCount(0)
+  await expect(page.getByTestId('attach-add')).toHaveCount(0)
+})
+
+test('the document list: a dropped file, search and tags, export a copy, remove and restore; an admin verifies the vault and changes its key', async ({ page, harness }, testInfo) => {
+  test.setTimeout(240_000)
+  await setUpLedger(harness)
+  const slip = makePng(300, 180, 1)
+  await writeFiles(harness.filesDir, { '工行回单_0315.png': slip, '合同_租赁.pdf': makePdf(1, 'LEASE') })
+
+  await harness.open(page)
+  await signIn(page, 'li')
+  const clients = new ClientsPage(page)
+  await clients.goto()
+  await clients.open(CLIENT.uscc)
+  await page.getByTestId('workspace-nav-documents').click()
+  await expect(page.getByTestId('documents-page')).toBeVisible()
+
+  // drag and drop: the page hands main a one-use token, never a path (the harness plays the OS part)
+  const dt = await page.evaluateHandle(() => {
+    const d = new DataTransfer()
+    d.items.add(new File([new Uint8Array([1, 2, 3])], '工行回单_0315.png', { type: 'image/png' }))
+    return d
+  })
+  await page.dispatchEvent('[data-testid="documents-page"]', 'dragover', { dataTransfer: dt })
+  await expect(page.getByTestId('drop-overlay')).toBeVisible()
+  await page.dispatchEvent('[data-testid="documents-page"]', 'drop', { dataTransfer: dt })
+  const rows = page.getByTestId('doc-row')
+  await expect(rows).toHaveCount(1)
+  // the category follows the name (回单 → 银行回单) and with it the sensitivity (敏感)
+  await expect(rows.first()).toContainText('银行回单')
+  await expect(rows.first()).toContainText('敏感')
+
+  // the add button with the page's category filter unset: a contract
+  harness.dialogs.answerOpen([join(harness.filesDir, '合同_租赁.pdf')])
+  await page.getByTestId('docs-add').click()
+  await expect(rows).toHaveCount(2)
+
+  // tags and notes, then search by the amount written in the notes
+  await rows.filter({ hasText: '工行回单_0315.png' }).getByTestId('doc-edit').click()
+  await page.locator('[data-testid="doc-edit-tags"] input').fill('三月')
+  await page.keyboard.press('Enter')
+  await page.getByTestId('doc-edit-notes').fill('房租 12,500.00 元')
+  await page.getByTestId('doc-edit-save').click()
+  await expect(rows.filter({ hasText: '工行回单_0315.png' })).toContainText('三月')
+  const search = page.locator('input[data-testid="docs-search"], [data-testid="docs-search"] input').first()
+  await search.fill('12500')
+  await search.press('Enter')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('工行回单_0315.png')
+
+  // export a copy through main's save dialog: the exact bytes, outside the data folder
+  const dest = join(harness.filesDir, '导出_回单.png')
+  harness.dialogs.answerSave(dest)
+  await rows.first().getByTestId('doc-export').click()
+  await expect(page.getByText('已导出为 导出_回单.png')).toBeVisible()
+  expect((await readFile(dest)).equals(slip)).toBe(true)
+  // …and into the data folder it is refused, with the reason
+  harness.dialogs.answerSave(join(harness.dataDir, 'copy.png'))
+  await rows.first().getByTestId('doc-export').click()
+  await expect(page.getByTestId('docs-error')).toContainText('不能导出到账房的数据文件夹中')
+
+  // remove (soft) and restore
+  await search.fill('')
+  await search.press('Enter')
+  await expect(rows).toHaveCount(2)
+  await rows.filter({ hasText: '合同_租赁.pdf' }).getByTestId('doc-remove').click()
+  await page.getByTestId('doc-remove-confirm').click()
+  await expect(rows).toHaveCount(1)
+  await page.getByTestId('docs-status').getByText('已移除').click()
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toHaveAttribute('data-status', 'removed')
+  await rows.first().getByTestId('doc-restore').click()
+  await expect(rows).toHaveCount(0)
+  await page.getByTestId('docs-status').getByText('正常').click()
+  await expect(rows).toHaveCount(2)
+  await expect(page.getByTestId('vault-admin')).toHaveCount(0)
+
+  // an admin: verify every body, then change the vault key (bodies re-encrypted, still readable)
+  await signIn(page, 'admin')
+  await clients.goto()
+  await clients.open(CLIENT.uscc)
+  await page.getByTestId('workspace-nav-documents').click()
+  await expect(page.getByTestId('vault-status')).toContainText('单据 2 份')
+  await expect(page.getByTestId('vault-key-version')).toHaveAttribute('data-version', '1')
+  await page.getByTestId('vault-verify').click()
+  await expect(page.getByTestId('vault-verification')).toHaveAttribute('data-ok', 'true')
+  await expect(page.getByTestId('vault-verification')).toContainText('校验通过：2 份单据完整')
+  await page.getByTestId('vault-rotate').click()
+  await page.getByTestId('vault-rotate-confirm').click()
+  await expect(page.getByText('单据密钥已更换为第 2 版')).toBeVisible()
+  await expect(page.getByTestId('vault-key-version')).toHaveAttribute('data-version', '2')
+  await rows.filter({ hasText: '合同_租赁.pdf' }).getByTestId('doc-open').click()
+  await expect(page.getByTestId('viewer-pdf')).toHaveAttribute('data-rendered-page', '1')
+  await page.keyboard.press('Escape')
+  await screenshot(page, testInfo, 'vault-admin')
+})
