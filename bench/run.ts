@@ -3,6 +3,7 @@ export {}
 const benches: Record<string, () => Promise<unknown>> = {
   unlock: () => import('./unlock').then((m) => m.run()),
   ledger: () => import('./ledger').then((m) => m.run()),
+  vault: () => import('./vault').then((m) => m.run()),
 }
 
 const name = process.argv[2]
