@@ -2,7 +2,7 @@
 // voucher with the add button (main's file dialog, driven by the test), previews them, sees 附单据数 = 2,
 // and after posting is refused when removing one; the document list with a drop, search, tags, export,
 // removal and restore; an admin verifies the vault and changes its key.
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { screenshot, test, expect } from './harness/fixtures'
 import { makePdf, makePng, writeFiles } from './harness/files'
@@ -103,9 +103,9 @@ test('two scanned receipts attached by the add button, previewed, 附单据数 =
   await expect(page.getByTestId('attach-add')).toHaveCount(0)
 })
 
-test('the document list: a dropped file, search and tags, export a copy, remove and restore; an admin verifies the vault and changes its key', async ({ page, harness }, testInfo) => {
+test('the document list: a dropped file, search and tags, export a copy, remove and restore; an admin verifies the vault, changes its key, finds a damaged body and sets the scanner inbox', async ({ page, harness }, testInfo) => {
   test.setTimeout(240_000)
-  await setUpLedger(harness)
+  const w = await setUpLedger(harness)
   const slip = makePng(300, 180, 1)
   await writeFiles(harness.filesDir, { '工行回单_0315.png': slip, '合同_租赁.pdf': makePdf(1, 'LEASE') })
 
@@ -194,5 +194,32 @@ test('the document list: a dropped file, search and tags, export a copy, remove 
   await rows.filter({ hasText: '合同_租赁.pdf' }).getByTestId('doc-open').click()
   await expect(page.getByTestId('viewer-pdf')).toHaveAttribute('data-rendered-page', '1')
   await page.keyboard.press('Escape')
+
+  // one bit flipped in a body on disk: verify names it, and opening it says what is wrong with which document
+  const slipDoc = (await must(harness, 'vault:list', { clientId: w.clientId, text: '工行回单' })).documents[0]
+  const bodyFile = join(harness.dataDir, 'vault', w.clientId, slipDoc.id)
+  const body = await readFile(bodyFile)
+  body[body.length - 40] ^= 0x01
+  await writeFile(bodyFile, body)
+  await page.getByTestId('vault-verify').click()
+  const verification = page.getByTestId('vault-verification')
+  await expect(verification).toHaveAttribute('data-ok', 'false')
+  await expect(verification.getByTestId('vault-bad')).toContainText('工行回单_0315.png：文件被修改或损坏')
+  await rows.filter({ hasText: '工行回单_0315.png' }).getByTestId('doc-open').click()
+  await expect(page.getByTestId('viewer-error')).toHaveAttribute('data-error-code', 'CORRUPT_DATA')
+  await expect(page.getByTestId('viewer-error')).toContainText('单据“工行回单_0315.png”无法打开：文件被修改或损坏')
+  await page.keyboard.press('Escape')
+
+  // the scanner inbox: main asks for the folder; a file the scanner saves there is encrypted in and its original deleted
+  const inbox = join(harness.filesDir, 'scanner')
+  await mkdir(inbox)
+  harness.dialogs.answerFolder(inbox)
+  await page.getByTestId('vault-inbox-choose').click()
+  await expect(page.getByTestId('vault-inbox-path')).toContainText(inbox)
+  await expect(page.getByTestId('vault-inbox')).toContainText('正在监视')
   await screenshot(page, testInfo, 'vault-admin')
+  await writeFile(join(inbox, '扫描_发票_0042.pdf'), makePdf(1, 'SCAN'))
+  await expect(rows.filter({ hasText: '扫描_发票_0042.pdf' })).toHaveCount(1, { timeout: 20_000 })
+  await expect(rows.filter({ hasText: '扫描_发票_0042.pdf' })).toContainText('发票')
+  await expect.poll(() => readdir(inbox)).toEqual([])
 })

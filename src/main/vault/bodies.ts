@@ -18,7 +18,7 @@ export function bodyPath(dataDir: string, clientId: string, documentId: string):
 }
 export const isTempBody = (name: string) => name.startsWith('.') && name.endsWith(TMP_SUFFIX)
 
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   try {
     const fh = await open(dir, 'r')
     try {
@@ -85,10 +85,10 @@ export async function sealToTemp(
   }
 }
 
-/** Puts a sealed temporary body under its final name, durably. */
-export async function commitBody(tmpPath: string, finalPath: string): Promise<void> {
+/** Puts a sealed temporary body under its final name, durably (or leaves the folder's sync to the caller, for a batch). */
+export async function commitBody(tmpPath: string, finalPath: string, sync = true): Promise<void> {
   await rename(tmpPath, finalPath)
-  await syncDir(dirname(finalPath))
+  if (sync) await syncDir(dirname(finalPath))
 }
 
 export async function discard(path: string): Promise<void> {

@@ -1,6 +1,7 @@
 // Watched scanner folders (收件夹): while someone who holds a client is unlocked, new files in that
 // client's inbox folder are encrypted into its vault, the encrypted copy is verified, and only then is the
-// plaintext original deleted. A file refused (type, size, content) moves to `rejected/` beside it.
+// plaintext original deleted. A file refused (type, size, content) moves to `rejected/` beside it; one that
+// could not be read stays for the next scan.
 // Crash-safe by order: original → verified encrypted copy + index → original deleted. A rescan that finds an
 // original whose content is already stored verifies that copy and deletes the original.
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
@@ -133,6 +134,9 @@ export class Inboxes {
         // stored before (perhaps by a scan that stopped before deleting): delete only after checking that copy
         if (await this.verified(L, o.existing.id)) await this.deleteOriginal(o.file.path)
         result.duplicates++
+      } else if (o.reason === 'unreadable') {
+        // it may still be being written, or was moved meanwhile: left where it is for the next scan
+        result.refused++
       } else {
         await this.reject(row.path, o.file.path)
         await L.db.transaction((tx) => audit(tx, L, 'document.refused', `inbox:${clientId}`, { reason: o.reason, source: 'inbox', type: extname(o.file.name).slice(1, 10).toLowerCase() }, 'denied'))

@@ -12,9 +12,9 @@ import type { Queryable } from '../db/connection'
 import type { Job } from '../jobs'
 import { audit, type Ledger } from '../ledger/vouchers'
 import { voucherLabel, type VoucherType } from '../ledger/posting'
-import { bodyPath, commitBody, discard, exportBody, isTempBody, listBodyFiles, readBodyToBuffer, reencryptBody, sealFile } from './bodies'
+import { bodyPath, clientVaultDir, commitBody, discard, exportBody, isTempBody, listBodyFiles, readBodyToBuffer, reencryptBody, sealFile, syncDir } from './bodies'
 import { BodyError, readBody, type BodyProblem } from './format'
-import { documentRow, documentSummary, loadVaultKeys, summaries, type DocumentRow, type VaultKeys } from './queries'
+import { documentRow, loadVaultKeys, summaries, type DocumentRow, type VaultKeys } from './queries'
 import { MIME, PdfPageCounter, sniffType, tiffPages, typeOfName } from './types'
 
 export interface SourceFile {
@@ -111,16 +111,71 @@ function isAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'AbortError' || (e as NodeJS.ErrnoException).code === 'ABORT_ERR')
 }
 
+/** How many stored bodies share one folder sync and one index transaction. */
+const GROUP = 16
+
+interface Staged {
+  file: SourceFile
+  id: string
+  finalPath: string
+  type: DocumentType
+  size: number
+  pages: number | null
+  sha256: string
+}
+
 /**
- * Stores files in the client's vault, one at a time: checks, encrypts beside its final name, spots a
- * duplicate by content (then stores nothing), optionally verifies, commits, indexes and audits. A bad file
- * is refused with its reason and the batch goes on; a cancel stops before the next file.
+ * Stores files in the client's vault: per file, checks, encrypts beside its final name (fsynced), spots a
+ * duplicate by content (then stores nothing), optionally verifies, and renames it into place; then, for up
+ * to GROUP bodies at a time, one folder sync and one transaction indexes and audits them. A bad file is
+ * refused with its reason and the batch goes on; a cancel stops before the next file (what was stored
+ * stays). Nothing is indexed whose body is not durably in place.
  */
 export async function ingest(L: Ledger, dataDir: string, files: SourceFile[], opts: IngestOptions): Promise<{ outcome: AddOutcome; files: FileOutcome[] }> {
   const outcome: AddOutcome = { dialogCancelled: false, cancelled: false, added: [], duplicates: [], refused: [] }
   const perFile: FileOutcome[] = []
+  const refuse = (file: SourceFile, reason: RefusalReason, message: string) => {
+    outcome.refused.push({ name: file.name, reason, message })
+    perFile.push({ kind: 'refused', file, reason, message })
+  }
   const keys = await loadVaultKeys(L.db)
   const clientId = L.meta.clientId
+  let staged: Staged[] = []
+  const stagedSha = new Set<string>()
+
+  const flush = async () => {
+    if (staged.length === 0) return
+    const group = staged
+    staged = []
+    stagedSha.clear()
+    try {
+      await syncDir(clientVaultDir(dataDir, clientId))
+      await L.db.transaction(async (tx) => {
+        // a key rotation that ended meanwhile dropped the key these bodies are sealed with: index nothing
+        if (!(await tx.get('SELECT 1 FROM vault_keys WHERE version = ?', [keys.current]))) {
+          throw new Refusal('unreadable', 'the vault key changed while it was being encrypted. Add it again.')
+        }
+        for (const g of group) {
+          const category = opts.category ?? guessCategory(g.file.name)
+          await insertDocument(tx, L, { ...g, name: g.file.name, keyVersion: keys.current, category, sensitivity: DEFAULT_SENSITIVITY[category], source: opts.source })
+        }
+      })
+    } catch (e) {
+      for (const g of group) await discard(g.finalPath)
+      if (e instanceof AppError && (e.code === 'LOCKED' || e.code === 'CORRUPT_DATA')) throw e
+      for (const g of group) refuse(g.file, e instanceof Refusal ? e.reason : 'unreadable', `${g.file.name} was not stored: ${(e as Error).message}`)
+      return
+    }
+    const rows = await L.db.all<DocumentRow>('SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(group.map((g) => g.id))])
+    const byId = new Map((await summaries(L.db, rows)).map((d) => [d.id, d]))
+    for (const g of group) {
+      const document = byId.get(g.id)
+      if (!document) continue
+      outcome.added.push(document)
+      perFile.push({ kind: 'added', file: g.file, document })
+    }
+  }
+
   try {
     const vaultKey = keys.lookup(keys.current)
     if (!vaultKey) throw new AppError('CORRUPT_DATA', "The client's current vault key is missing.")
@@ -139,6 +194,8 @@ export async function ingest(L: Ledger, dataDir: string, files: SourceFile[], op
         const sealed = await sealFile(file.path, finalPath, vaultKey, keys.current, { clientId, documentId: id }, counter ? (c) => counter.push(c) : undefined, opts.job?.signal)
         try {
           if (sealed.size !== info.size) throw new Refusal('unreadable', `${file.name} changed while it was being read. Try again.`)
+          // the same content earlier in this batch: index it first, so it is found like any stored one
+          if (stagedSha.has(sealed.sha256)) await flush()
           const dup = await L.db.get<DocumentRow>("SELECT * FROM documents WHERE sha256 = ? AND status = 'active' ORDER BY added_at LIMIT 1", [sealed.sha256])
           if (dup) {
             await discard(sealed.tmpPath)
@@ -151,57 +208,33 @@ export async function ingest(L: Ledger, dataDir: string, files: SourceFile[], op
             const check = await readBody(sealed.tmpPath, keys.lookup, { clientId, documentId: id }, () => undefined)
             if (check.sha256 !== sealed.sha256 || check.size !== sealed.size) throw new Error('the encrypted copy does not verify')
           }
-          await commitBody(sealed.tmpPath, finalPath)
+          await commitBody(sealed.tmpPath, finalPath, false)
         } catch (e) {
           await discard(sealed.tmpPath)
           throw e
         }
-        const category = opts.category ?? guessCategory(file.name)
-        try {
-          await L.db.transaction(async (tx) => {
-            // a key rotation that ended meanwhile dropped the key this body is sealed with: index nothing
-            if (!(await tx.get('SELECT 1 FROM vault_keys WHERE version = ?', [keys.current]))) {
-              throw new Refusal('unreadable', `${file.name} was not stored: the vault key changed while it was being encrypted. Add it again.`)
-            }
-            await insertDocument(tx, L, {
-              id,
-              name: file.name,
-              type: info.type,
-              size: info.size,
-              pages: counter ? counter.pages : info.pages,
-              sha256: sealed.sha256,
-              keyVersion: keys.current,
-              category,
-              sensitivity: DEFAULT_SENSITIVITY[category],
-              source: opts.source,
-            })
-          })
-        } catch (e) {
-          await discard(finalPath)
-          throw e
-        }
-        const document = await documentSummary(L.db, id)
-        outcome.added.push(document)
-        perFile.push({ kind: 'added', file, document })
+        staged.push({ file, id, finalPath, type: info.type, size: info.size, pages: counter ? counter.pages : info.pages, sha256: sealed.sha256 })
+        stagedSha.add(sealed.sha256)
+        if (staged.length >= GROUP) await flush()
       } catch (e) {
         if (isAbort(e)) {
           outcome.cancelled = true
           break
         }
-        if (!(e instanceof Refusal)) {
-          if (e instanceof AppError && (e.code === 'LOCKED' || e.code === 'CORRUPT_DATA')) throw e
-          const r = { kind: 'refused' as const, file, reason: 'unreadable' as const, message: `${file.name} could not be stored (${(e as Error).message}).` }
-          outcome.refused.push({ name: file.name, reason: r.reason, message: r.message })
-          perFile.push(r)
+        if (e instanceof Refusal) {
+          refuse(file, e.reason, e.message)
           continue
         }
-        outcome.refused.push({ name: file.name, reason: e.reason, message: e.message })
-        perFile.push({ kind: 'refused', file, reason: e.reason, message: e.message })
+        if (e instanceof AppError && (e.code === 'LOCKED' || e.code === 'CORRUPT_DATA')) throw e
+        refuse(file, 'unreadable', `${file.name} could not be stored (${(e as Error).message}).`)
       }
     }
+    await flush()
     opts.job?.progress('store', outcome.added.length + outcome.duplicates.length + outcome.refused.length, files.length)
     return { outcome, files: perFile }
   } finally {
+    // a failure that ends the batch leaves no body behind that nothing indexes
+    for (const g of staged) await discard(g.finalPath)
     keys.dispose()
   }
 }
