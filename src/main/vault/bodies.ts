@@ -41,9 +41,9 @@ export interface SealedTemp {
 export type PlainFeed = (push: (plain: Buffer) => Promise<void>) => Promise<void>
 
 /**
- * Encrypts what `feed` pushes into a temporary body beside `finalPath` (fsynced). `onChunk` sees each
- * plaintext chunk (page counting, progress). The caller commits or discards it. A failure leaves no
- * temporary file.
+ * Encrypts what `feed` pushes into a temporary body beside `finalPath` (fsynced, unless `sync` is false:
+ * then the caller fsyncs it with `syncFile` before anything refers to it). `onChunk` sees each plaintext
+ * chunk (page counting, progress). The caller commits or discards it. A failure leaves no temporary file.
  */
 export async function sealToTemp(
   finalPath: string,
@@ -52,6 +52,7 @@ export async function sealToTemp(
   keyVersion: number,
   binding: BodyBinding,
   onChunk?: (plain: Buffer) => void,
+  sync = true,
 ): Promise<SealedTemp> {
   await mkdir(dirname(finalPath), { recursive: true, mode: 0o700 })
   const tmpPath = join(dirname(finalPath), `.${basename(finalPath)}.${randomBytes(4).toString('hex')}${TMP_SUFFIX}`)
@@ -73,7 +74,7 @@ export async function sealToTemp(
     await inflight
     const { tail, sha256, size } = writer.finish()
     await fh.write(tail)
-    await fh.sync()
+    if (sync) await fh.sync()
     await fh.close()
     fh = null
     return { tmpPath, sha256, size }
@@ -96,11 +97,30 @@ export async function discard(path: string): Promise<void> {
 }
 
 /** Seals a source file on disk (the add button, a drop, the inbox). */
-export function sealFile(srcPath: string, finalPath: string, vaultKey: Buffer, keyVersion: number, binding: BodyBinding, onChunk?: (plain: Buffer) => void, signal?: AbortSignal) {
+export function sealFile(
+  srcPath: string,
+  finalPath: string,
+  vaultKey: Buffer,
+  keyVersion: number,
+  binding: BodyBinding,
+  onChunk?: (plain: Buffer) => void,
+  signal?: AbortSignal,
+  sync = true,
+) {
   const feed: PlainFeed = async (push) => {
     for await (const chunk of fileChunks(srcPath, signal)) await push(chunk)
   }
-  return sealToTemp(finalPath, feed, vaultKey, keyVersion, binding, onChunk)
+  return sealToTemp(finalPath, feed, vaultKey, keyVersion, binding, onChunk, sync)
+}
+
+/** Makes a written file durable (a batch fsyncs its bodies together, then their folder once). */
+export async function syncFile(path: string): Promise<void> {
+  const fh = await open(path, 'r+')
+  try {
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Queryable } from '../db/connection'
 import type { Job } from '../jobs'
 import { audit, type Ledger } from '../ledger/vouchers'
 import { voucherLabel, type VoucherType } from '../ledger/posting'
-import { bodyPath, clientVaultDir, commitBody, discard, exportBody, isTempBody, listBodyFiles, readBodyToBuffer, reencryptBody, sealFile, syncDir } from './bodies'
+import { bodyPath, clientVaultDir, commitBody, discard, exportBody, isTempBody, listBodyFiles, readBodyToBuffer, reencryptBody, sealFile, syncDir, syncFile } from './bodies'
 import { BodyError, readBody, type BodyProblem } from './format'
 import { documentRow, loadVaultKeys, summaries, type DocumentRow, type VaultKeys } from './queries'
 import { MIME, PdfPageCounter, sniffType, tiffPages, typeOfName } from './types'
@@ -149,6 +149,8 @@ export async function ingest(L: Ledger, dataDir: string, files: SourceFile[], op
     staged = []
     stagedSha.clear()
     try {
+      // the bodies' data, then their names, are on disk before the index refers to them (fsyncs in parallel)
+      await Promise.all(group.map((g) => syncFile(g.finalPath)))
       await syncDir(clientVaultDir(dataDir, clientId))
       await L.db.transaction(async (tx) => {
         // a key rotation that ended meanwhile dropped the key these bodies are sealed with: index nothing
@@ -191,7 +193,7 @@ export async function ingest(L: Ledger, dataDir: string, files: SourceFile[], op
         const id = randomUUID()
         const finalPath = bodyPath(dataDir, clientId, id)
         const counter = info.type === 'pdf' ? new PdfPageCounter() : null
-        const sealed = await sealFile(file.path, finalPath, vaultKey, keys.current, { clientId, documentId: id }, counter ? (c) => counter.push(c) : undefined, opts.job?.signal)
+        const sealed = await sealFile(file.path, finalPath, vaultKey, keys.current, { clientId, documentId: id }, counter ? (c) => counter.push(c) : undefined, opts.job?.signal, false)
         try {
           if (sealed.size !== info.size) throw new Refusal('unreadable', `${file.name} changed while it was being read. Try again.`)
           // the same content earlier in this batch: index it first, so it is found like any stored one
