@@ -1,7 +1,8 @@
 // Contract calls of the document vault → services. Every call naming a client opens its books through
 // the assignment check; main opens the file dialogs; long calls run as jobs with progress and cancel.
 import { stat } from 'node:fs/promises'
-import { isAbsolute, relative, resolve } from 'node:path'
+import { resolve } from 'node:path'
+import { isInside } from '../paths'
 import type { VaultStatus } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import type { DocumentCategory } from '../../shared/vault'
@@ -55,11 +56,6 @@ export async function maxBytesOf(s: Session): Promise<number> {
 }
 
 const FILTERS = [{ name: 'PDF, 图片, OFD, Excel, CSV', extensions: ACCEPTED_EXTENSIONS }]
-
-function inside(dir: string, path: string): boolean {
-  const rel = relative(resolve(dir), resolve(path))
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
 
 export function createVaultHandlers(deps: VaultDeps): Pick<Handlers, VaultChannel> {
   const withLedger = async <T>(ctx: HandlerContext, clientId: string, fn: (L: Ledger, s: Session) => Promise<T>): Promise<T> => {
@@ -132,7 +128,7 @@ export function createVaultHandlers(deps: VaultDeps): Pick<Handlers, VaultChanne
         if (!path) return status(L, s)
         const st = await stat(path).catch(() => null)
         if (!st?.isDirectory()) throw new AppError('NOT_FOUND', 'That folder does not exist.')
-        if (inside(deps.dataDir, path) || inside(path, deps.dataDir)) throw new AppError('CONFLICT', "The inbox cannot be inside Zhangfang's data folder, nor contain it.", { details: { hint: 'inbox-in-data-folder' } })
+        if (isInside(deps.dataDir, path) || isInside(path, deps.dataDir)) throw new AppError('CONFLICT', "The inbox cannot be inside Zhangfang's data folder, nor contain it.", { details: { hint: 'inbox-in-data-folder' } })
         const taken = await s.firmDb.get<{ client_id: string }>('SELECT client_id FROM client_inboxes WHERE path = ? AND client_id != ?', [resolve(path), input.clientId])
         if (taken) throw new AppError('CONFLICT', "That folder is another client's inbox already.", { details: { hint: 'inbox-taken' } })
         await s.firmDb.transaction(async (tx) => {

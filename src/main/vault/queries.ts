@@ -118,7 +118,7 @@ export interface DocumentFilter {
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`
 
-/** Documents matching the filter, newest first. `text` searches name, notes and tags (and so amounts typed in notes). */
+/** Documents matching the filter, newest first. `text` searches name, notes and tags (and so amounts typed in notes) and voucher labels. */
 export async function listDocuments(db: Queryable, f: DocumentFilter): Promise<{ documents: DocumentSummary[]; total: number }> {
   const where = ['d.status = ?']
   const params: (string | number)[] = [f.status]
@@ -126,9 +126,16 @@ export async function listDocuments(db: Queryable, f: DocumentFilter): Promise<{
     const t = f.text.trim()
     // an amount typed as 1,234.50 or 1234.5 finds notes that wrote it either way
     const amount = /^[\d,]+(\.\d{1,2})?$/.test(t) ? t.replace(/,/g, '') : null
-    where.push(`(d.name LIKE ? ESCAPE '\\' OR d.notes LIKE ? ESCAPE '\\' OR d.tags LIKE ? ESCAPE '\\'${amount ? " OR replace(d.notes, ',', '') LIKE ? ESCAPE '\\'" : ''})`)
+    // a voucher label (记-0003, 记3) finds the documents attached to that voucher
+    const label = /^([记收付转])\s*-?\s*0*(\d{1,6})$/.exec(t)
+    where.push(
+      `(d.name LIKE ? ESCAPE '\\' OR d.notes LIKE ? ESCAPE '\\' OR d.tags LIKE ? ESCAPE '\\'${amount ? " OR replace(d.notes, ',', '') LIKE ? ESCAPE '\\'" : ''}${
+        label ? ' OR EXISTS (SELECT 1 FROM voucher_documents vd JOIN vouchers v ON v.id = vd.voucher_id WHERE vd.document_id = d.id AND v.type = ? AND v.number = ?)' : ''
+      })`,
+    )
     params.push(like(t), like(t), like(t))
     if (amount) params.push(like(amount))
+    if (label) params.push(label[1], Number(label[2]))
   }
   if (f.category) {
     where.push('d.category = ?')

@@ -4,7 +4,8 @@
 // in the client's chain in the same transaction as the index change it goes with.
 import { randomBytes, randomUUID } from 'node:crypto'
 import { open as openFile, rm, stat } from 'node:fs/promises'
-import { basename, relative, resolve, isAbsolute } from 'node:path'
+import { basename } from 'node:path'
+import { isInside } from '../paths'
 import type { AddOutcome, DocumentSummary, VaultStatus, VaultVerification } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/result'
 import { DEFAULT_SENSITIVITY, guessCategory, type DocumentCategory, type DocumentType, type RefusalReason, type Sensitivity } from '../../shared/vault'
@@ -314,26 +315,39 @@ async function auditFailure(L: Ledger, action: string, row: DocumentRow, problem
   await L.db.transaction((tx) => audit(tx, L, action, `document:${row.id}`, { problem, sensitivity: row.sensitivity }, 'failed'))
 }
 
-/** Decrypts a document into memory for the viewer; every open is audited. Errors: NOT_FOUND, CORRUPT_DATA. */
-export async function openDocument(L: Ledger, dataDir: string, id: string): Promise<{ document: DocumentSummary; mime: string; bytes: Uint8Array<ArrayBuffer> }> {
-  const row = await documentRow(L.db, id)
+const CONTENT_DIFFERS = 'content hash differs'
+
+/**
+ * Reads a document's body with the client's vault keys. A body that fails its check, or whose content is
+ * not what the index recorded (then `discard` undoes what the read produced), is audited as a failed
+ * `action` and answered as CORRUPT_DATA naming the document.
+ */
+async function readChecked<T>(L: Ledger, row: DocumentRow, action: string, read: (keys: VaultKeys) => Promise<{ sha256: string; value: T; discard(): unknown }>): Promise<T> {
   const keys = await loadVaultKeys(L.db)
-  let bytes: Uint8Array<ArrayBuffer>
   try {
-    const r = await readBodyToBuffer(bodyPath(dataDir, L.meta.clientId, id), keys.lookup, { clientId: L.meta.clientId, documentId: id }, row.size)
+    const r = await read(keys)
     if (r.sha256 !== row.sha256) {
-      r.bytes.fill(0)
-      throw new BodyError('damaged', 'content hash differs')
+      await r.discard()
+      throw new BodyError('damaged', CONTENT_DIFFERS)
     }
-    bytes = r.bytes
+    return r.value
   } catch (e) {
     if (!(e instanceof BodyError)) throw e
-    const problem = e.message === 'content hash differs' ? 'wrong-content' : e.problem
-    await auditFailure(L, 'document.opened', row, problem)
+    const problem = e.message === CONTENT_DIFFERS ? 'wrong-content' : e.problem
+    await auditFailure(L, action, row, problem)
     throw damaged(row, problem)
   } finally {
     keys.dispose()
   }
+}
+
+/** Decrypts a document into memory for the viewer; every open is audited. Errors: NOT_FOUND, CORRUPT_DATA. */
+export async function openDocument(L: Ledger, dataDir: string, id: string): Promise<{ document: DocumentSummary; mime: string; bytes: Uint8Array<ArrayBuffer> }> {
+  const row = await documentRow(L.db, id)
+  const bytes = await readChecked(L, row, 'document.opened', async (keys) => {
+    const r = await readBodyToBuffer(bodyPath(dataDir, L.meta.clientId, id), keys.lookup, { clientId: L.meta.clientId, documentId: id }, row.size)
+    return { sha256: r.sha256, value: r.bytes, discard: () => void r.bytes.fill(0) }
+  })
   await L.db.transaction((tx) => audit(tx, L, 'document.opened', `document:${id}`, { sensitivity: row.sensitivity, type: row.type, size: row.size }))
   return { document: (await summaries(L.db, [row]))[0], mime: MIME[row.type], bytes }
 }
@@ -344,11 +358,6 @@ export async function openDocument(L: Ledger, dataDir: string, id: string): Prom
  */
 export type ExportPolicy = (ctx: { L: Ledger; document: DocumentRow }) => Promise<{ allow: true } | { allow: false; reason: string }>
 export const allowExports: ExportPolicy = async () => ({ allow: true })
-
-function inside(dir: string, path: string): boolean {
-  const rel = relative(resolve(dir), resolve(path))
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
 
 /** Writes a decrypted copy where the user chose (main's save dialog). Errors: NOT_FOUND, CORRUPT_DATA, FORBIDDEN, CONFLICT. */
 export async function exportDocument(
@@ -367,25 +376,14 @@ export async function exportDocument(
   const dest = await chooseDest(row.name)
   if (!dest) return { saved: false, fileName: null }
   // a decrypted copy inside the data folder would sit beside the encrypted store as plaintext
-  if (inside(dataDir, dest)) throw new AppError('CONFLICT', "Choose a folder outside Zhangfang's data folder: exported copies are not encrypted.", { details: { hint: 'export-in-data-folder' } })
+  if (isInside(dataDir, dest)) throw new AppError('CONFLICT', "Choose a folder outside Zhangfang's data folder: exported copies are not encrypted.", { details: { hint: 'export-in-data-folder' } })
   // a copy saved into a scanner inbox would be taken in again (and deleted as a duplicate)
   const inboxes = await L.s.firmDb.all<{ path: string }>('SELECT path FROM client_inboxes')
-  if (inboxes.some((i) => inside(i.path, dest))) throw new AppError('CONFLICT', 'Choose a folder that is not a scanner inbox.', { details: { hint: 'export-in-inbox' } })
-  const keys = await loadVaultKeys(L.db)
-  try {
-    const sha = await exportBody(bodyPath(dataDir, L.meta.clientId, id), keys.lookup, { clientId: L.meta.clientId, documentId: id }, dest, row.size)
-    if (sha !== row.sha256) {
-      await rm(dest, { force: true })
-      throw new BodyError('damaged', 'content hash differs')
-    }
-  } catch (e) {
-    if (!(e instanceof BodyError)) throw e
-    const problem = e.message === 'content hash differs' ? 'wrong-content' : e.problem
-    await auditFailure(L, 'document.exported', row, problem)
-    throw damaged(row, problem)
-  } finally {
-    keys.dispose()
-  }
+  if (inboxes.some((i) => isInside(i.path, dest))) throw new AppError('CONFLICT', 'Choose a folder that is not a scanner inbox.', { details: { hint: 'export-in-inbox' } })
+  await readChecked(L, row, 'document.exported', async (keys) => {
+    const sha256 = await exportBody(bodyPath(dataDir, L.meta.clientId, id), keys.lookup, { clientId: L.meta.clientId, documentId: id }, dest, row.size)
+    return { sha256, value: undefined, discard: () => rm(dest, { force: true }) }
+  })
   await L.db.transaction((tx) => audit(tx, L, 'document.exported', `document:${id}`, { sensitivity: row.sensitivity, type: row.type, size: row.size }))
   return { saved: true, fileName: basename(dest) }
 }

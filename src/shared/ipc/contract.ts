@@ -884,7 +884,7 @@ export const contract = {
     output: z.strictObject({ documents: z.array(documentSummarySchema), total: z.number().int() }),
     access: 'session',
     permission: 'ledger:read',
-    doc: "The client's documents matching the filters (name, notes and tags searched by `text`; amounts in notes too), newest first, paged.",
+    doc: "The client's documents matching the filters (name, notes and tags searched by `text`; amounts in notes too; a voucher label such as 记-0003 finds its attachments), newest first, paged.",
   }),
   'vault:update': call({
     input: z.strictObject({

@@ -181,6 +181,10 @@ describe('documents of vouchers', () => {
     expect((await w.app.must('vault:list', { clientId, unattached: true })).documents.map((d) => d.id)).toEqual([d3])
     const listed = (await docs(w, clientId)).find((d) => d.id === d1)!
     expect(listed.vouchers).toEqual([{ id: v.id, label: '记-0001', period: '2026-01', status: 'draft' }])
+    // the voucher's label finds its documents, written as the bookkeeper would (记-0001, 记1)
+    for (const text of ['记-0001', '记1']) {
+      expect((await w.app.must('vault:list', { clientId, text })).documents.map((d) => d.id).sort(), text).toEqual([d1, d2].sort())
+    }
 
     // attaching something that is not there changes nothing
     const unknown = '00000000-0000-4000-8000-000000000000'
