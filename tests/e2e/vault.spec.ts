@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { screenshot, test, expect } from './harness/fixtures'
 import { makePdf, makePng, writeFiles } from './harness/files'
 import { CLIENT, ClientsPage, must, setUpLedger, signIn, VoucherEditorPage } from './pages/ledger'
+import { MainPage } from './pages/pages'
 
 test('two scanned receipts attached by the add button, previewed, 附单据数 = 2; removing one from the posted voucher is refused', async ({ page, harness }, testInfo) => {
   test.setTimeout(240_000)
@@ -222,4 +223,94 @@ test('the document list: a dropped file, search and tags, export a copy, remove 
   await expect(rows.filter({ hasText: '扫描_发票_0042.pdf' })).toHaveCount(1, { timeout: 20_000 })
   await expect(rows.filter({ hasText: '扫描_发票_0042.pdf' })).toContainText('发票')
   await expect.poll(() => readdir(inbox)).toEqual([])
+})
+
+test('the size limit an admin sets refuses a large file by name; a duplicate is linked instead of stored; documents are picked from the vault; an admin purges a removed one', async ({ page, harness }, testInfo) => {
+  test.setTimeout(240_000)
+  const w = await setUpLedger(harness)
+  const receipt = makePng(320, 200, 2)
+  const [big, first, copy, spare] = await writeFiles(harness.filesDir, {
+    '对账单_全年.pdf': Buffer.concat([makePdf(1), Buffer.from(`%${'x'.repeat(1_200_000)}\n`)]),
+    '收据_0001.png': receipt,
+    '收据_0001_副本.png': receipt,
+    '作废_草稿.png': makePng(120, 80, 3),
+  })
+
+  // the admin lowers the vault's per-file limit in the settings
+  await harness.open(page)
+  await signIn(page, 'admin')
+  const main = new MainPage(page)
+  await main.goto('settings')
+  await page.getByTestId('settings-vault-max').fill('1')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-saved')).toBeVisible()
+
+  await signIn(page, 'li')
+  const clients = new ClientsPage(page)
+  const editor = new VoucherEditorPage(page)
+  await clients.goto()
+  await clients.open(CLIENT.uscc)
+  await page.getByTestId('workspace-nav-documents').click()
+  harness.dialogs.answerOpen([first, spare])
+  await page.getByTestId('docs-add').click()
+  const rows = page.getByTestId('doc-row')
+  await expect(rows).toHaveCount(2)
+
+  // in the editor: the copy is the same content (offered to link), the year's statement is over the limit
+  await page.getByTestId('workspace-nav-entry').click()
+  await editor.typeLines([
+    { summary: '报销差旅费', account: '560208', debit: '80' },
+    { account: '1001', credit: '=' },
+  ])
+  harness.dialogs.answerOpen([copy, big])
+  await page.getByTestId('attach-add').click()
+  const outcome = page.getByTestId('vault-outcome')
+  await expect(outcome.getByTestId('vault-refused')).toHaveAttribute('data-reason', 'too-large')
+  await expect(outcome.getByTestId('vault-refused')).toContainText('对账单_全年.pdf')
+  await expect(outcome.getByTestId('vault-refused')).toContainText('文件超过大小上限（1 MB）')
+  await expect(outcome.getByTestId('vault-duplicate')).toContainText('与“收据_0001.png”相同')
+  await screenshot(page, testInfo, 'add-outcome')
+  await outcome.getByTestId('vault-duplicate-link').click()
+  await expect(outcome.getByTestId('vault-duplicate')).toContainText('已关联')
+  await page.getByTestId('vault-outcome-ok').click()
+  await expect(page.getByTestId('attachment')).toHaveCount(1)
+  await expect(page.getByTestId('attachment')).toHaveAttribute('data-name', '收据_0001.png')
+  await expect(page.getByTestId('voucher-attachments')).toHaveValue('1')
+
+  // detach, then pick it again from the vault's unattached documents
+  await page.getByTestId('attachment-detach').click()
+  await expect(page.getByTestId('attachment')).toHaveCount(0)
+  await expect(page.getByTestId('voucher-attachments')).toHaveValue('0')
+  await page.getByTestId('attach-pick').click()
+  const items = page.getByTestId('attach-pick-item')
+  await expect(items).toHaveCount(2)
+  await items.filter({ hasText: '收据_0001.png' }).locator('input[type="checkbox"]').check()
+  await page.getByTestId('attach-pick-ok').click()
+  await expect(page.getByTestId('attachment')).toHaveAttribute('data-name', '收据_0001.png')
+  await editor.save()
+  await expect(editor.number()).toHaveText('0001')
+  await expect(page.getByTestId('voucher-attachments')).toHaveValue('1')
+  // nothing of the refused or duplicate files was stored: still two documents
+  expect((await must(harness, 'vault:list', { clientId: w.clientId })).total).toBe(2)
+
+  // the unattached spare is removed by the bookkeeper and purged by the admin; its encrypted body goes
+  await page.getByTestId('workspace-nav-documents').click()
+  await rows.filter({ hasText: '作废_草稿.png' }).getByTestId('doc-remove').click()
+  await page.getByTestId('doc-remove-confirm').click()
+  await expect(rows).toHaveCount(1)
+  await expect(page.getByTestId('doc-purge')).toHaveCount(0)
+  const spareId = (await must(harness, 'vault:list', { clientId: w.clientId, status: 'removed' })).documents[0].id
+  const spareBody = join(harness.dataDir, 'vault', w.clientId, spareId)
+  await readFile(spareBody)
+
+  await signIn(page, 'admin')
+  await clients.goto()
+  await clients.open(CLIENT.uscc)
+  await page.getByTestId('workspace-nav-documents').click()
+  await page.getByTestId('docs-status').getByText('已移除').click()
+  await expect(rows).toHaveCount(1)
+  await page.getByTestId('doc-purge').click()
+  await page.getByTestId('doc-purge-confirm').click()
+  await expect(rows).toHaveCount(0)
+  await expect(readFile(spareBody)).rejects.toMatchObject({ code: 'ENOENT' })
 })
