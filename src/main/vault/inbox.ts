@@ -1,11 +1,12 @@
-// Watched scanner folders (收件夹): while someone who holds a client is unlocked, new files in that
-// client's inbox folder are encrypted into its vault, the encrypted copy is verified, and only then is the
-// plaintext original deleted. A file refused (type, size, content) moves to `rejected/` beside it; one that
+// Watched scanner folders (收件夹): while someone who holds a client and may add documents (or an admin) is
+// unlocked, new files in that client's inbox folder are encrypted into its vault, the encrypted copy is
+// verified, and only then is the plaintext original deleted. A file refused (type, size, content) moves to `rejected/` beside it; one that
 // could not be read stays for the next scan.
 // Crash-safe by order: original → verified encrypted copy + index → original deleted. A rescan that finds an
 // original whose content is already stored verifies that copy and deletes the original.
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { extname, join, basename } from 'node:path'
+import { ROLE_PERMISSIONS } from '../../shared/ipc/contract'
 import type { Logger } from '../auth/service'
 import type { Session } from '../auth/session'
 import { canAccess } from '../ledger/clientKeys'
@@ -52,6 +53,8 @@ export class Inboxes {
   /** Starts watching the inboxes of every client the session holds, and scans each once. */
   async start(s: Session): Promise<void> {
     await this.stop()
+    // documents come in under the session's name: only someone who may add them (or an admin) takes them in
+    if (s.user.role !== 'admin' && !ROLE_PERMISSIONS[s.user.role].includes('ledger:write')) return
     this.session = s
     const rows = await s.firmDb.all<{ client_id: string; path: string }>('SELECT client_id, path FROM client_inboxes')
     for (const r of rows) {
