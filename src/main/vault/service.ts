@@ -143,6 +143,8 @@ export async function ingest(L: Ledger, dataDir: string, files: SourceFile[], op
   const clientId = L.meta.clientId
   let staged: Staged[] = []
   const stagedSha = new Set<string>()
+  /** The next file, being checked and sealed ahead. */
+  let next: Promise<{ ok: true; value: { sealed: { tmpPath: string } } } | { ok: false; error: unknown }> | null = null
 
   const flush = async () => {
     if (staged.length === 0) return
@@ -182,6 +184,23 @@ export async function ingest(L: Ledger, dataDir: string, files: SourceFile[], op
   try {
     const vaultKey = keys.lookup(keys.current)
     if (!vaultKey) throw new AppError('CORRUPT_DATA', "The client's current vault key is missing.")
+    // a file is checked and sealed (reading, encrypting, writing) while the one before it is deduplicated,
+    // committed and indexed: the two overlap their waits
+    const prepare = async (file: SourceFile) => {
+      const info = await inspect(file, opts.maxBytes)
+      const id = randomUUID()
+      const finalPath = bodyPath(dataDir, clientId, id)
+      const counter = info.type === 'pdf' ? new PdfPageCounter() : null
+      const sealed = await sealFile(file.path, finalPath, vaultKey, keys.current, { clientId, documentId: id }, counter ? (c) => counter.push(c) : undefined, opts.job?.signal, false)
+      return { info, id, finalPath, counter, sealed }
+    }
+    type Prepared = { ok: true; value: Awaited<ReturnType<typeof prepare>> } | { ok: false; error: unknown }
+    const start = (file: SourceFile): Promise<Prepared> =>
+      prepare(file).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      )
+    next = files.length ? start(files[0]) : null
     for (let i = 0; i < files.length; i++) {
       const file = files[i]
       if (opts.job?.cancelled) {
@@ -189,12 +208,11 @@ export async function ingest(L: Ledger, dataDir: string, files: SourceFile[], op
         break
       }
       opts.job?.progress('store', i, files.length)
+      const got = (await next) as Prepared
+      next = i + 1 < files.length && !opts.job?.cancelled ? start(files[i + 1]) : null
       try {
-        const info = await inspect(file, opts.maxBytes)
-        const id = randomUUID()
-        const finalPath = bodyPath(dataDir, clientId, id)
-        const counter = info.type === 'pdf' ? new PdfPageCounter() : null
-        const sealed = await sealFile(file.path, finalPath, vaultKey, keys.current, { clientId, documentId: id }, counter ? (c) => counter.push(c) : undefined, opts.job?.signal, false)
+        if (!got.ok) throw got.error
+        const { info, id, finalPath, counter, sealed } = got.value
         try {
           if (sealed.size !== info.size) throw new Refusal('unreadable', `${file.name} changed while it was being read. Try again.`)
           // the same content earlier in this batch: index it first, so it is found like any stored one
@@ -236,7 +254,9 @@ export async function ingest(L: Ledger, dataDir: string, files: SourceFile[], op
     opts.job?.progress('store', outcome.added.length + outcome.duplicates.length + outcome.refused.length, files.length)
     return { outcome, files: perFile }
   } finally {
-    // a failure that ends the batch leaves no body behind that nothing indexes
+    // a failure or cancel that ends the batch leaves no body behind that nothing indexes
+    const ahead = await next
+    if (ahead?.ok) await discard(ahead.value.sealed.tmpPath)
     for (const g of staged) await discard(g.finalPath)
     keys.dispose()
   }
