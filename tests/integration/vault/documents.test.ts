@@ -368,7 +368,7 @@ describe('who may see documents', () => {
     await w.login('wang')
     expect((await w.app.must('clients:list', {})).clients).toEqual([])
     const token = await w.app.core.registerDrop(MAIN, [await w.put('wang.pdf', pdf(1))])
-    expect(token).toBeTruthy()
+    expect(token).toMatch(/^[0-9a-f]{32}$/)
     const ex: Partial<Record<Channel, unknown>> = {
       'vault:addDocuments': { clientId, jobId: jobId() },
       'vault:addDropped': { clientId, jobId: jobId(), token },

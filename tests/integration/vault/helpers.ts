@@ -121,7 +121,7 @@ export async function clientEvents(w: VaultWorld, clientId: string): Promise<{ a
   // the first use of a client in a session opens (and audits) it: do that before reading
   if (!w.app.core.internals.auth.current?.clients.get(clientId)) await w.app.must('vault:status', { clientId })
   const open = w.app.core.internals.auth.current?.clients.get(clientId)
-  expect(open, 'the client is open in this session').toBeTruthy()
+  expect(open, 'the client is open in this session').toBeDefined()
   return open!.db.all('SELECT action, target, outcome, details FROM audit_events ORDER BY seq')
 }
 
