@@ -1,10 +1,9 @@
 // How vouchers and people are named on screen: 记-0001, 记 字第 0001 号. Pure.
 import type { Voucher } from '../../../shared/ipc/contract'
+import { voucherLabel } from '../../../shared/ledger/period'
 
 /** "记-0001", as main labels vouchers in batch answers and reversal 摘要. */
-export function voucherLabel(type: string, number: number): string {
-  return `${type}-${String(number).padStart(4, '0')}`
-}
+export { voucherLabel }
 
 export function labelOf(v: Pick<Voucher, 'type' | 'number'>): string {
   return voucherLabel(v.type, v.number)
