@@ -309,6 +309,7 @@ test('the size limit an admin sets refuses a large file by name; a duplicate is 
   await page.getByTestId('workspace-nav-documents').click()
   await page.getByTestId('docs-status').getByText('已移除').click()
   await expect(rows).toHaveCount(1)
+  await expect(rows).toContainText('作废_草稿.png')
   await page.getByTestId('doc-purge').click()
   await page.getByTestId('doc-purge-confirm').click()
   await expect(rows).toHaveCount(0)

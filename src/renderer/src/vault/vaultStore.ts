@@ -119,11 +119,19 @@ export interface VaultStoreOptions {
 export function createVaultStore(api: VaultApi, ctx: LedgerContext, options: VaultStoreOptions = {}): VaultStore {
   const newJobId = options.newJobId ?? (() => crypto.randomUUID())
   let epoch = 0
+  // bumped by every list request and every change made here: only the newest list answer is
+  // shown, and a list read before a change cannot bring back what the change took away
+  let listSeq = 0
   return createStore<VaultState>()((set, get) => {
     const clientId = () => ctx.client()?.id ?? null
     const fail = <T>(value: T, error: AppErrorData): T => {
       set({ error, busy: null, loading: false })
       return value
+    }
+    /** A change made here is applied to the list; a list answer still on its way is read again. */
+    const changedHere = () => {
+      listSeq++
+      if (get().loading) void get().load()
     }
     /** Replaces a changed document wherever it is shown. */
     const patch = (doc: DocumentSummary) => {
@@ -136,6 +144,7 @@ export function createVaultStore(api: VaultApi, ctx: LedgerContext, options: Vau
         total: inList && !keep ? s.total - 1 : s.total,
         viewer: s.viewer ? { ...s.viewer, docs: s.viewer.docs.map((d) => (d.id === doc.id ? doc : d)) } : null,
       })
+      changedHere()
     }
     const runJob = async <T>(kind: JobKind, call: (jobId: string) => Promise<Result<T>>) => {
       const id = newJobId()
@@ -179,6 +188,7 @@ export function createVaultStore(api: VaultApi, ctx: LedgerContext, options: Vau
         const f = get().filters
         set({ loading: true, error: null })
         const e = epoch
+        const seq = ++listSeq
         const r = await safeCall(() =>
           api.vault.list({
             clientId: cid,
@@ -192,7 +202,7 @@ export function createVaultStore(api: VaultApi, ctx: LedgerContext, options: Vau
             limit: 500,
           }),
         )
-        if (e !== epoch) return
+        if (e !== epoch || seq !== listSeq) return
         if (!r.ok) return fail(undefined, r.error)
         set({ documents: r.value.documents, total: r.value.total, loading: false })
       },
@@ -281,6 +291,7 @@ export function createVaultStore(api: VaultApi, ctx: LedgerContext, options: Vau
         if (!r.ok) return fail(false, r.error)
         const s = get()
         set({ busy: null, documents: s.documents.filter((d) => d.id !== id), total: Math.max(0, s.total - 1) })
+        changedHere()
         return true
       },
 

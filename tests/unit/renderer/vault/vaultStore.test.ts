@@ -1,7 +1,7 @@
 // The renderer's vault store and the voucher editor's attachments, against a fake api: one call per user
 // intent, progress and cancel of jobs, late answers dropped, errors kept with nothing else changed, and the
 // viewer's bytes gone when it closes.
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLedgerStores, type LedgerStores } from '../../../../src/renderer/src/ledger/stores'
 import { deferred, fail, ok } from '../fakeApi'
 import { CLIENT, createFakeLedgerApi, doc } from '../ledger/fakeLedgerApi'
@@ -92,6 +92,32 @@ describe('vault store', () => {
     expect(fake.api.vault.purge).toHaveBeenCalledWith({ clientId: CLIENT.id, documentId: doc(1).id })
   })
 
+
+  it('only the newest list answer is shown, and a list read before a purge does not bring the purged one back', async () => {
+    type ListAnswer = Awaited<ReturnType<typeof fake.api.vault.list>>
+    // the screen opens (active list, slow: the client is still opening), then 已移除 is chosen
+    const active = deferred<ListAnswer>()
+    const removed = deferred<ListAnswer>()
+    fake.api.vault.list.mockReturnValueOnce(active.promise).mockReturnValueOnce(removed.promise)
+    const first = L.vault.getState().load()
+    const second = L.vault.getState().setFilters({ status: 'removed' })
+    removed.resolve(ok({ documents: [doc(3, { status: 'removed' })], total: 1 }))
+    await second
+    active.resolve(ok({ documents: [doc(1)], total: 1 }))
+    await first
+    expect(L.vault.getState().documents.map((d) => d.id)).toEqual([doc(3).id])
+    expect(L.vault.getState().loading).toBe(false)
+
+    // a reload is on its way when the purge lands: its answer (read before) is dropped and the list read again
+    const before = deferred<ListAnswer>()
+    fake.api.vault.list.mockReturnValueOnce(before.promise).mockResolvedValueOnce(ok({ documents: [], total: 0 }))
+    const reload = L.vault.getState().load()
+    expect(await L.vault.getState().purge(doc(3).id)).toBe(true)
+    before.resolve(ok({ documents: [doc(3, { status: 'removed' })], total: 1 }))
+    await reload
+    await vi.waitFor(() => expect(L.vault.getState().loading).toBe(false))
+    expect(L.vault.getState()).toMatchObject({ documents: [], total: 0 })
+  })
   it('the viewer pages through documents, drops a late answer for a document no longer shown, and forgets the bytes on close', async () => {
     const docs = [doc(1), doc(2), doc(3)]
     const slow = deferred<Awaited<ReturnType<typeof fake.api.vault.open>>>()
