@@ -24,5 +24,7 @@ export default defineConfig({
     root: resolve('src/renderer'),
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     plugins: [react()],
+    // pdf.js's CMaps and Type 1 fonts, inlined into lazy chunks (src/renderer/src/vault/pdfData.ts)
+    assetsInclude: ['**/*.bcmap', '**/*.pfb'],
   },
 })

@@ -11,6 +11,8 @@ export default defineConfig({
   root: resolve(here, 'src/renderer'),
   base: './',
   plugins: [react()],
+  // pdf.js's CMaps and Type 1 fonts, inlined into lazy chunks (src/renderer/src/vault/pdfData.ts)
+  assetsInclude: ['**/*.bcmap', '**/*.pfb'],
   build: {
     outDir: resolve(here, 'out/renderer'),
     emptyOutDir: true,

@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // as in the renderer's build: pdf.js's CMaps and fonts are inlined assets (src/renderer/src/vault/pdfData.ts)
+        assetsInclude: ['**/*.bcmap', '**/*.pfb'],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],

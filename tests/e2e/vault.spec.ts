@@ -5,7 +5,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { screenshot, test, expect } from './harness/fixtures'
-import { makePdf, makePng, writeFiles } from './harness/files'
+import { makeCjkPdf, makePdf, makePng, writeFiles } from './harness/files'
 import { CLIENT, ClientsPage, must, setUpLedger, signIn, VoucherEditorPage } from './pages/ledger'
 import { MainPage } from './pages/pages'
 
@@ -314,4 +314,36 @@ test('the size limit an admin sets refuses a large file by name; a duplicate is 
   await page.getByTestId('doc-purge-confirm').click()
   await expect(rows).toHaveCount(0)
   await expect(readFile(spareBody)).rejects.toMatchObject({ code: 'ENOENT' })
+})
+
+test('a Chinese e-invoice whose font is not embedded is previewed with its text: the CMaps come from the bundle, not the network', async ({ page, harness }, testInfo) => {
+  test.setTimeout(180_000)
+  await setUpLedger(harness)
+  const [einvoice] = await writeFiles(harness.filesDir, { '电子发票_增值税普通发票.pdf': makeCjkPdf('增值税电子普通发票') })
+  const refused: string[] = []
+  page.on('console', (m) => /CMap|Unable to load|Content Security Policy/i.test(m.text()) && refused.push(m.text()))
+
+  await harness.open(page)
+  await signIn(page, 'li')
+  const clients = new ClientsPage(page)
+  await clients.goto()
+  await clients.open(CLIENT.uscc)
+  await page.getByTestId('workspace-nav-documents').click()
+  harness.dialogs.answerOpen([einvoice])
+  await page.getByTestId('docs-add').click()
+  const rows = page.getByTestId('doc-row')
+  await expect(rows).toHaveCount(1)
+  await rows.first().getByTestId('doc-open').click()
+  const canvas = page.getByTestId('viewer-pdf')
+  await expect(canvas).toHaveAttribute('data-rendered-page', '1')
+  // the text line (40 pt at the top of the page) is drawn: ink where the characters are, nothing else on the page
+  const ink = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height)
+    let dark = 0
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] < 128 && data[i + 1] < 128 && data[i + 2] < 128) dark++
+    return dark / (c.width * c.height)
+  })
+  expect(ink).toBeGreaterThan(0.005)
+  expect(refused).toEqual([])
+  await screenshot(page, testInfo, 'viewer-cjk-einvoice')
 })

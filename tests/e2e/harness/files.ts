@@ -50,16 +50,35 @@ export function makePng(width = 360, height = 220, tint = 0): Buffer {
 
 /** A PDF of `pages` A5 pages, each with a ruled box and a line of text, and a correct xref table. */
 export function makePdf(pages = 2, title = 'INVOICE'): Buffer {
+  return pdfOf(
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    Array.from({ length: pages }, (_, i) => `0.9 0.2 0.2 RG 3 w 30 30 360 535 re S 0 0 0 rg BT /F1 22 Tf 60 520 Td (${title} No. 2026-${String(i + 1).padStart(4, '0')}) Tj ET 0.2 0.2 0.6 rg 60 420 ${120 + i * 60} 40 re f`),
+  )
+}
+
+/**
+ * A page of Chinese text only, in a font the file does not embed (STSong-Light through the predefined
+ * UniGB-UCS2-H CMap), the way most e-invoices are written: a viewer without Adobe's CMaps draws nothing.
+ */
+export function makeCjkPdf(text: string): Buffer {
+  const hex = [...text].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('')
+  return pdfOf(
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> /DW 1000 >>] >>',
+    [`0 0 0 rg BT /F1 40 Tf 30 480 Td <${hex}> Tj ET`],
+  )
+}
+
+/** A PDF whose pages each draw one content stream with font /F1. */
+function pdfOf(font: string, contents: string[]): Buffer {
   const objs: string[] = []
-  const kids = Array.from({ length: pages }, (_, i) => 4 + i * 2)
+  const kids = contents.map((_, i) => 4 + i * 2)
   objs.push('<< /Type /Catalog /Pages 2 0 R >>')
-  objs.push(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${pages} >>`)
-  objs.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>')
-  for (let i = 0; i < pages; i++) {
-    const content = `0.9 0.2 0.2 RG 3 w 30 30 360 535 re S 0 0 0 rg BT /F1 22 Tf 60 520 Td (${title} No. 2026-${String(i + 1).padStart(4, '0')}) Tj ET 0.2 0.2 0.6 rg 60 420 ${120 + i * 60} 40 re f`
+  objs.push(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${contents.length} >>`)
+  objs.push(font)
+  contents.forEach((content, i) => {
     objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 595] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`)
     objs.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`)
-  }
+  })
   let out = '%PDF-1.4\n'
   const offsets: number[] = []
   objs.forEach((o, i) => {

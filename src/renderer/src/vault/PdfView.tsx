@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist'
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
+import { BundledPdfData } from './pdfData'
 
 GlobalWorkerOptions.workerSrc = workerUrl
 
@@ -25,7 +26,15 @@ export function PdfView({ bytes, page, scale, rotation, onPages, onError, onPage
   useEffect(() => {
     let cancelled = false
     // pdf.js takes ownership of the buffer it is given: hand it a copy, the store keeps its own
-    const task = getDocument({ data: bytes.slice(), useWasm: false, useWorkerFetch: false, isOffscreenCanvasSupported: false, stopAtErrors: false })
+    const task = getDocument({
+      data: bytes.slice(),
+      useWasm: false,
+      // CMaps and standard fonts come from the bundle through the main thread, never over the network
+      useWorkerFetch: false,
+      BinaryDataFactory: BundledPdfData,
+      isOffscreenCanvasSupported: false,
+      stopAtErrors: false,
+    })
     task.promise.then(
       (d) => {
         if (cancelled) return void d.cleanup()
