@@ -59,6 +59,21 @@ export function generate(n: number, leaves: string[], seed = 42): BulkVoucher[] 
   return out
 }
 
+/** hledger's `bal -O csv` ("account","balance" with amounts like "-12.50 CNY") against the leaf rows' net movement. */
+export function hledgerMatches(csv: string, rows: { code: string; isLeaf: boolean; periodDebit: number; periodCredit: number }[]): boolean {
+  const theirs = new Map<string, number>()
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const m = /^"([^"]+)","(-?[\d,]*\.?\d*) CNY"$/.exec(line.trim())
+    if (!m) {
+      if (/^"[^"]+","0"$/.test(line.trim())) continue
+      return false
+    }
+    theirs.set(m[1], Math.round(Number(m[2].replace(/,/g, '')) * 100))
+  }
+  const ours = rows.filter((r) => r.isLeaf && r.periodDebit - r.periodCredit !== 0)
+  return ours.length === theirs.size && ours.every((r) => theirs.get(r.code) === r.periodDebit - r.periodCredit)
+}
+
 async function call(core: Zhangfang, channel: string, input: unknown) {
   const r = await core.handle(sender, channel, input)
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
@@ -199,7 +214,8 @@ export async function run(): Promise<void> {
     const wrong = tb.rows.filter((r) => r.isLeaf && (expect.get(r.code)?.[0] ?? 0) !== r.periodDebit).length + tb.rows.filter((r) => r.isLeaf && (expect.get(r.code)?.[1] ?? 0) !== r.periodCredit).length
     const correct = wrong === 0 && tb.balanced && [...expect.keys()].every((c) => tb.rows.some((r) => r.code === c))
 
-    // ledger-cli / hledger on the same book, when installed
+    // ledger-cli / hledger on the same book, when installed; hledger's balances are compared account by account
+    let hledgerAgrees: boolean | null = null
     for (const tool of ['ledger', 'hledger']) {
       if (spawnSync('which', [tool]).status !== 0) {
         reportRows.push([`${tool} bal (not installed: apt-get install ${tool})`, '—', '—', '—'])
@@ -210,10 +226,12 @@ export async function run(): Promise<void> {
       await writeFile(file, text)
       const t = await sample(3, async () => void execFileSync(tool, ['-f', file, 'bal'], { maxBuffer: 64 * 1024 * 1024 }), 0)
       reportRows.push([`${tool} -f journal bal (year)`, median(t), percentile(t, 95), `${(median(t) / median(tbYear)).toFixed(0)}× slower than Zhangfang`])
+      if (tool === 'hledger') hledgerAgrees = hledgerMatches(execFileSync(tool, ['-f', file, 'bal', '-O', 'csv', '-N', '--flat'], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }), tb.rows)
     }
     printTable(`Reports on the ${SIZES[SIZES.length - 1].toLocaleString('en')}-voucher book (posted lines only)`, ['report', 'median ms', 'p95 ms', 'comparison'], reportRows)
     console.log(`\ncorrectness: trial balance ${correct ? 'MATCHES' : 'DOES NOT MATCH'} the generated data (${expect.size} accounts, balanced: ${tb.balanced})`)
-    if (!correct) process.exitCode = 1
+    if (hledgerAgrees !== null) console.log(`correctness: trial balance ${hledgerAgrees ? 'MATCHES' : 'DOES NOT MATCH'} hledger's balances of the same journal`)
+    if (!correct || hledgerAgrees === false) process.exitCode = 1
   } finally {
     await core.close()
     await rm(dir, { recursive: true, force: true })
