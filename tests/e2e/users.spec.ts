@@ -30,7 +30,14 @@ test('admin creates a bookkeeper who must change the temporary password', async 
   // the policy is explained: too short and containing the username
   await form.change(TEMP, 'li.kuaiji1')
   await expect(page.getByTestId('password-feedback')).toBeVisible()
+  // main's refusal arrives (the submit button is busy until then) and names every rule broken
+  const refusal = page.getByTestId('form-error')
+  await expect(refusal).toContainText('密码不符合安全要求')
+  await expect(refusal).toContainText('至少需要 12 个字符')
+  await expect(refusal).toContainText('不能包含用户名')
+  await expect(page.getByTestId('cp-submit')).not.toHaveClass(/ant-btn-loading/)
   await form.change(TEMP, OWN)
+  await expect(refusal).toHaveCount(0)
   await expect(page.getByTestId('current-user')).toContainText('李会计')
   // a bookkeeper sees no admin pages
   await expect(page.getByTestId('nav-users')).toHaveCount(0)
