@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
+    // the app follows the system's reduced-motion setting (no antd animations): clicks never land on a
+    // dialog still zooming in
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? systemChromium,

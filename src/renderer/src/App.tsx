@@ -1,6 +1,6 @@
 // The app shell: antd theme and locale following the UI language, then the screen for the session
 // phase — setup wizard, unlock, forced password change, or the main layout.
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
@@ -15,7 +15,7 @@ import { SetupWizard } from './screens/SetupWizard'
 import { UnlockScreen } from './screens/UnlockScreen'
 import { errorText } from './lib/errors'
 
-const THEME = {
+const BASE_THEME = {
   token: {
     colorPrimary: '#1f5fae',
     borderRadius: 6,
@@ -26,6 +26,21 @@ const THEME = {
     Layout: { siderBg: '#14213d', headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 20px' },
     Menu: { darkItemBg: '#14213d', darkSubMenuItemBg: '#0f1a30', darkItemSelectedBg: '#1f5fae' },
   },
+}
+const STILL_THEME = { ...BASE_THEME, token: { ...BASE_THEME.token, motion: false } }
+
+/** The theme, without antd's animations when the system asks for reduced motion (followed live). */
+function useTheme() {
+  const query = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-reduced-motion: reduce)') : null
+  const [reduced, setReduced] = useState(query?.matches ?? false)
+  useEffect(() => {
+    if (!query) return
+    const onChange = (e: MediaQueryListEvent) => setReduced(e.matches)
+    query.addEventListener('change', onChange)
+    return () => query.removeEventListener('change', onChange)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one listener for the window's lifetime
+  }, [])
+  return reduced ? STILL_THEME : BASE_THEME
 }
 
 /** Keeps <html lang> and the window title in step with the UI language. */
@@ -40,8 +55,9 @@ function useDocumentLanguage() {
 export function App({ stores }: { stores: Stores }) {
   const { i18n } = useTranslation()
   useDocumentLanguage()
+  const theme = useTheme()
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>
         <StoresProvider stores={stores}>
           <Screens />
@@ -112,8 +128,9 @@ function Loading() {
 /** Shown when the page runs without the preload's api (opened outside Zhangfang). */
 export function NoBridge() {
   const { t } = useTranslation()
+  const theme = useTheme()
   return (
-    <ConfigProvider locale={currentLanguage() === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={currentLanguage() === 'en' ? enUS : zhCN} theme={theme}>
       <div className="center-page">
         <Result status="warning" title={t('errors.noBridge')} subTitle={t('app.noBridge')} />
       </div>
