@@ -4,8 +4,8 @@
 export const DOCUMENT_TYPES = ['pdf', 'jpeg', 'png', 'tiff', 'ofd', 'xlsx', 'csv'] as const
 export type DocumentType = (typeof DOCUMENT_TYPES)[number]
 
-/** Types the in-app viewer renders (PDF through pdf.js, images natively); the rest are stored and exported. */
-export const PREVIEWABLE_TYPES: readonly DocumentType[] = ['pdf', 'jpeg', 'png']
+/** Types the in-app viewer renders (PDF through pdf.js, TIFF through UTIF.js, images natively); the rest are stored and exported. */
+export const PREVIEWABLE_TYPES: readonly DocumentType[] = ['pdf', 'tiff', 'jpeg', 'png']
 
 /** 发票 invoice / 回单 bank slip / 对账单 statement / 合同 contract / 工资 payroll / 证件 ID / 其他 other */
 export const DOCUMENT_CATEGORIES = ['invoice', 'bank-slip', 'statement', 'contract', 'payroll', 'id', 'other'] as const

@@ -5,7 +5,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { screenshot, test, expect } from './harness/fixtures'
-import { makeCjkPdf, makePdf, makePng, writeFiles } from './harness/files'
+import { makeCjkPdf, makeG4Tiff, makePdf, makePng, writeFiles } from './harness/files'
 import { CLIENT, ClientsPage, must, setUpLedger, signIn, VoucherEditorPage } from './pages/ledger'
 import { MainPage } from './pages/pages'
 
@@ -316,10 +316,10 @@ test('the size limit an admin sets refuses a large file by name; a duplicate is 
   await expect(readFile(spareBody)).rejects.toMatchObject({ code: 'ENOENT' })
 })
 
-test('a Chinese e-invoice whose font is not embedded is previewed with its text: the CMaps come from the bundle, not the network', async ({ page, harness }, testInfo) => {
+test('the viewer shows what e-invoicing and scanners produce: an e-invoice whose Chinese font is not embedded (CMaps from the bundle, not the network), and a two-page G4 TIFF scan page by page', async ({ page, harness }, testInfo) => {
   test.setTimeout(180_000)
   await setUpLedger(harness)
-  const [einvoice] = await writeFiles(harness.filesDir, { '电子发票_增值税普通发票.pdf': makeCjkPdf('增值税电子普通发票') })
+  const [einvoice, scan] = await writeFiles(harness.filesDir, { '电子发票_增值税普通发票.pdf': makeCjkPdf('增值税电子普通发票'), '扫描_银行回单.tif': makeG4Tiff() })
   const refused: string[] = []
   page.on('console', (m) => /CMap|Unable to load|Content Security Policy/i.test(m.text()) && refused.push(m.text()))
 
@@ -329,11 +329,12 @@ test('a Chinese e-invoice whose font is not embedded is previewed with its text:
   await clients.goto()
   await clients.open(CLIENT.uscc)
   await page.getByTestId('workspace-nav-documents').click()
-  harness.dialogs.answerOpen([einvoice])
+  harness.dialogs.answerOpen([einvoice, scan])
   await page.getByTestId('docs-add').click()
   const rows = page.getByTestId('doc-row')
-  await expect(rows).toHaveCount(1)
-  await rows.first().getByTestId('doc-open').click()
+  await expect(rows).toHaveCount(2)
+  await rows.filter({ hasText: '电子发票_增值税普通发票.pdf' }).getByTestId('doc-open').click()
+  await expect(page.getByTestId('viewer-name')).toHaveText('电子发票_增值税普通发票.pdf')
   const canvas = page.getByTestId('viewer-pdf')
   await expect(canvas).toHaveAttribute('data-rendered-page', '1')
   // the text line (40 pt at the top of the page) is drawn: ink where the characters are, nothing else on the page
@@ -346,4 +347,34 @@ test('a Chinese e-invoice whose font is not embedded is previewed with its text:
   expect(ink).toBeGreaterThan(0.005)
   expect(refused).toEqual([])
   await screenshot(page, testInfo, 'viewer-cjk-einvoice')
+
+  // the scan: page 1 has a black bar at the top, page 2 at the bottom (darkness of the top and bottom bands)
+  await page.keyboard.press('Escape')
+  await rows.filter({ hasText: '扫描_银行回单.tif' }).getByTestId('doc-open').click()
+  await expect(page.getByTestId('viewer-name')).toHaveText('扫描_银行回单.tif')
+  const tiff = page.getByTestId('viewer-tiff')
+  await expect(tiff).toHaveAttribute('data-rendered-page', '1')
+  await expect(page.getByTestId('viewer-page')).toHaveText('第 1 / 2 页')
+  const bands = () =>
+    tiff.evaluate((c: HTMLCanvasElement) => {
+      const dark = (y0: number, y1: number) => {
+        const { data } = c.getContext('2d')!.getImageData(0, y0, c.width, y1 - y0)
+        let n = 0
+        for (let i = 0; i < data.length; i += 4) if (data[i] < 128) n++
+        return n / (data.length / 4)
+      }
+      return { width: c.width, top: dark(60, 140), bottom: dark(260, 340) }
+    })
+  const first = await bands()
+  expect(first.width).toBe(600)
+  expect(first.top).toBeGreaterThan(0.7)
+  await screenshot(page, testInfo, 'viewer-tiff-page-1')
+  await page.getByTestId('viewer-next-page').click()
+  await expect(tiff).toHaveAttribute('data-rendered-page', '2')
+  const second = await bands()
+  expect(second.top).toBe(0)
+  expect(second.bottom).toBeGreaterThan(0.7)
+  await page.getByTestId('viewer-rotate').click()
+  await expect(tiff).toHaveAttribute('style', /rotate\(90deg\)/)
+  await expect(page.getByTestId('viewer-no-preview')).toHaveCount(0)
 })

@@ -91,6 +91,74 @@ function pdfOf(font: string, contents: string[]): Buffer {
   return Buffer.from(out, 'latin1')
 }
 
+/**
+ * A multi-page TIFF as scanners write it without compression: little-endian, 8-bit RGB, one strip per
+ * page, white with a coloured block (red, green, blue, … by page) at a place that moves with the page.
+ */
+export function makeTiff(pages = 2, width = 300, height = 200): Buffer {
+  const colours = [[200, 30, 30], [30, 160, 60], [40, 60, 200]]
+  const entries = 11
+  const ifdSize = 2 + entries * 12 + 4
+  const pixels = width * height * 3
+  const pageSize = ifdSize + 6 + pixels // IFD, BitsPerSample [8, 8, 8], the strip
+  const out = Buffer.alloc(8 + pages * pageSize)
+  out.write('II', 0, 'latin1')
+  out.writeUInt16LE(42, 2)
+  out.writeUInt32LE(8, 4)
+  for (let p = 0; p < pages; p++) {
+    const ifd = 8 + p * pageSize
+    const bits = ifd + ifdSize
+    const strip = bits + 6
+    const tags: [number, number, number, number][] = [
+      [256, 3, 1, width], [257, 3, 1, height], [258, 3, 3, bits], [259, 3, 1, 1], [262, 3, 1, 2],
+      [273, 4, 1, strip], [277, 3, 1, 3], [278, 3, 1, height], [279, 4, 1, pixels], [284, 3, 1, 1], [296, 3, 1, 2],
+    ]
+    out.writeUInt16LE(entries, ifd)
+    tags.forEach(([tag, type, count, value], i) => {
+      const at = ifd + 2 + i * 12
+      out.writeUInt16LE(tag, at)
+      out.writeUInt16LE(type, at + 2)
+      out.writeUInt32LE(count, at + 4)
+      if (type === 3 && count === 1) out.writeUInt16LE(value, at + 8)
+      else out.writeUInt32LE(value, at + 8)
+    })
+    out.writeUInt32LE(p + 1 < pages ? 8 + (p + 1) * pageSize : 0, ifd + 2 + entries * 12)
+    for (let k = 0; k < 3; k++) out.writeUInt16LE(8, bits + k * 2)
+    const [r, g, b] = colours[p % colours.length]
+    const x0 = 20 + p * 40
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const inside = x >= x0 && x < x0 + width / 3 && y >= 30 && y < height - 30
+        out.set(inside ? [r, g, b] : [255, 255, 255], strip + (y * width + x) * 3)
+      }
+  }
+  return out
+}
+
+/**
+ * A two-page 600×400 bilevel scan, CCITT Group 4 (the compression office scanners use for black and
+ * white), made once with ImageMagick: page 1 a bar at the top and a dot, page 2 a bar at the bottom.
+ *   convert -size 600x400 xc:white -fill black -draw "rectangle 60,60 540,140" -draw "circle 300,280 300,340" -monochrome p1.tif
+ *   convert -size 600x400 xc:white -fill black -draw "rectangle 60,260 540,340" -monochrome p2.tif
+ *   convert p1.tif p2.tif -compress Group4 scan-g4.tif
+ */
+export function makeG4Tiff(): Buffer {
+  return Buffer.from(
+    'SUkqALoAAAD/////////8pYGoNf///////////////////////////////////////8f////////////5bi4eW42BiW5gGuCBwQO' +
+    'EHBB0DhOEHThB06dBwnTp06dPdadOn6dOu/T9P0/T/p/0/626///df///eur//+1/7X9r+17Xte17XtWvatWr4V7Vq1DWFDVq1DC' +
+    'tQwoYUMKGFYUt1Ya8GCluNgYluLIjhYj/////////8AEAEAAEAD+AAQAAQAAAAIAAAAAAQMAAQAAAFgCAAABAQMAAQAAAJABAAAC' +
+    'AQMAAQAAAAEAAAADAQMAAQAAAAQAAAAGAQMAAQAAAAAAAAAKAQMAAQAAAAEAAAARAQQAAQAAAAgAAAASAQMAAQAAAAEAAAAVAQMA' +
+    'AQAAAAEAAAAWAQMAAQAAAJABAAAXAQQAAQAAALEAAAAcAQMAAQAAAAEAAAApAQMAAgAAAAAAAgA+AQUAAgAAALABAAA/AQUABgAA' +
+    'AIABAAAOAgAAhetRAAAAgADD9agAAAAAAs3MTAAAAAABzcxMAAAAgADNzEwAAAAAAo/C9QAAAAAQNxqgAAAAAAIrhwoAAAAgAP//' +
+    '////////////////////////////////////////8pYGoNf///////////////////////////////////////8f/////////gAg' +
+    'AhAA/gAEAAEAAAACAAAAAAEDAAEAAABYAgAAAQEDAAEAAACQAQAAAgEDAAEAAAABAAAAAwEDAAEAAAAEAAAABgEDAAEAAAAAAAAA' +
+    'CgEDAAEAAAABAAAAEQEEAAEAAADAAQAAEgEDAAEAAAABAAAAFQEDAAEAAAABAAAAFgEDAAEAAACQAQAAFwEEAAEAAABOAAAAHAED' +
+    'AAEAAAABAAAAKQEDAAIAAAABAAIAPgEFAAIAAAAEAwAAPwEFAAYAAADUAgAAAAAAAIXrUQAAAIAAw/WoAAAAAALNzEwAAAAAAc3M' +
+    'TAAAAIAAzcxMAAAAAAKPwvUAAAAAEDcaoAAAAAACK4cKAAAAIAA=',
+    'base64',
+  )
+}
+
 /** Writes files into `dir`; answers their absolute paths in order. */
 export async function writeFiles(dir: string, files: Record<string, Buffer | string>): Promise<string[]> {
   const paths: string[] = []

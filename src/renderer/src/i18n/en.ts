@@ -326,6 +326,7 @@ export const en: Messages = {
       loading: 'Decrypting…',
       noPreview: 'Files of this type ({{type}}) cannot be previewed in Zhangfang; export a copy to open it elsewhere.',
       pdfFailed: 'This PDF cannot be shown: {{message}}',
+      tiffFailed: 'This TIFF cannot be shown ({{message}}); export a copy to open it elsewhere.',
       close: 'Close',
       confidential: 'Confidential document: every view is recorded in the audit trail',
     },

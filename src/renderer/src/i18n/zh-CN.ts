@@ -318,6 +318,7 @@ export const zhCN = {
       loading: '正在解密…',
       noPreview: '此类文件（{{type}}）不能在账房内预览，可以导出副本后用其他程序打开。',
       pdfFailed: '无法显示此 PDF：{{message}}',
+      tiffFailed: '无法显示此 TIFF（{{message}}），可以导出副本后用其他程序打开。',
       close: '关闭',
       confidential: '机密单据：每次查看都会记入审计日志',
     },

@@ -1,6 +1,6 @@
 // The document viewer: the open document of the vault store's viewer (a voucher's attachments or the
-// list), decrypted in memory only — PDFs through pdf.js, images as a blob URL revoked when the document
-// changes or the viewer closes. Zoom, rotate, page through; ← / → move between documents.
+// list), decrypted in memory only — PDFs through pdf.js, TIFF scans through UTIF.js onto a canvas, images
+// as a blob URL revoked when the document changes or the viewer closes. Zoom, rotate, page through; ← / → move between documents.
 import { useEffect, useMemo, useState } from 'react'
 import { App, Alert, Button, Modal, Space, Spin, Tag, Tooltip, Typography } from 'antd'
 import { DownloadOutlined, LeftOutlined, RightOutlined, RotateRightOutlined, ZoomInOutlined, ZoomOutOutlined, ColumnWidthOutlined } from '@ant-design/icons'
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { useStores, useVault } from '../stores/context'
 import { useCan } from '../ledger/components/useCan'
 import { PdfView } from './PdfView'
+import { TiffView } from './TiffView'
 import { formatBytes } from './format'
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3]
@@ -61,7 +62,7 @@ function ViewerContent() {
   const [rotation, setRotation] = useState(0)
   const [page, setPage] = useState(1)
   const [pages, setPages] = useState(1)
-  const [pdfError, setPdfError] = useState<string | null>(null)
+  const [renderError, setRenderError] = useState<string | null>(null)
   const [fitWidth, setFitWidth] = useState<number | null>(null)
   const doc = viewer?.docs[viewer.index] ?? null
   const bytes = viewer?.bytes ?? null
@@ -133,7 +134,7 @@ function ViewerContent() {
             </Tooltip>
           </Space>
         )}
-        {doc.type === 'pdf' && pages > 1 && (
+        {(doc.type === 'pdf' || doc.type === 'tiff') && pages > 1 && (
           <Space size={4}>
             <Button size="small" disabled={page <= 1} onClick={() => setPage((p) => p - 1)} data-testid="viewer-prev-page">
               {t('vault.viewer.prevPage')}
@@ -158,10 +159,16 @@ function ViewerContent() {
         ) : !viewer.bytes ? null : !previewable ? (
           <Alert type="info" showIcon title={t('vault.viewer.noPreview', { type: doc.type.toUpperCase() })} data-testid="viewer-no-preview" />
         ) : doc.type === 'pdf' ? (
-          pdfError ? (
-            <Alert type="error" showIcon title={t('vault.viewer.pdfFailed', { message: pdfError })} />
+          renderError ? (
+            <Alert type="error" showIcon title={t('vault.viewer.pdfFailed', { message: renderError })} data-testid="viewer-render-error" />
           ) : (
-            <PdfView bytes={viewer.bytes} page={page} scale={zoom * 1.25} rotation={rotation} onPages={setPages} onError={setPdfError} onPageWidth={(w) => setFitWidth(w * 1.25)} />
+            <PdfView bytes={viewer.bytes} page={page} scale={zoom * 1.25} rotation={rotation} onPages={setPages} onError={setRenderError} onPageWidth={(w) => setFitWidth(w * 1.25)} />
+          )
+        ) : doc.type === 'tiff' ? (
+          renderError ? (
+            <Alert type="error" showIcon title={t('vault.viewer.tiffFailed', { message: renderError })} data-testid="viewer-render-error" />
+          ) : (
+            <TiffView bytes={viewer.bytes} page={page} zoom={zoom} rotation={rotation} onPages={setPages} onError={setRenderError} />
           )
         ) : (
           blobUrl && (
