@@ -1,6 +1,6 @@
 // Reads of a client's document index: summaries with the vouchers each document is attached to, the
 // filtered and paged list, the vault keys. Take the db handle first; never touch bodies.
-import type { DocumentSummary } from '../../shared/ipc/contract'
+import { VOUCHER_TYPES, type DocumentSummary } from '../../shared/ipc/contract'
 import type { DocumentCategory, DocumentType, Sensitivity } from '../../shared/vault'
 import { AppError } from '../../shared/ipc/result'
 import type { Queryable } from '../db/connection'
@@ -118,6 +118,9 @@ export interface DocumentFilter {
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`
 
+/** 记-0003, 记3: a voucher label as typed in the search box (its type and number). */
+const VOUCHER_LABEL = new RegExp(`^([${VOUCHER_TYPES.join('')}])\\s*-?\\s*0*(\\d{1,6})$`)
+
 /** Documents matching the filter, newest first. `text` searches name, notes and tags (and so amounts typed in notes) and voucher labels. */
 export async function listDocuments(db: Queryable, f: DocumentFilter): Promise<{ documents: DocumentSummary[]; total: number }> {
   const where = ['d.status = ?']
@@ -127,7 +130,7 @@ export async function listDocuments(db: Queryable, f: DocumentFilter): Promise<{
     // an amount typed as 1,234.50 or 1234.5 finds notes that wrote it either way
     const amount = /^[\d,]+(\.\d{1,2})?$/.test(t) ? t.replace(/,/g, '') : null
     // a voucher label (记-0003, 记3) finds the documents attached to that voucher
-    const label = /^([记收付转])\s*-?\s*0*(\d{1,6})$/.exec(t)
+    const label = VOUCHER_LABEL.exec(t)
     where.push(
       `(d.name LIKE ? ESCAPE '\\' OR d.notes LIKE ? ESCAPE '\\' OR d.tags LIKE ? ESCAPE '\\'${amount ? " OR replace(d.notes, ',', '') LIKE ? ESCAPE '\\'" : ''}${
         label ? ' OR EXISTS (SELECT 1 FROM voucher_documents vd JOIN vouchers v ON v.id = vd.voucher_id WHERE vd.document_id = d.id AND v.type = ? AND v.number = ?)' : ''

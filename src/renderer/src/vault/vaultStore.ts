@@ -128,6 +128,19 @@ export function createVaultStore(api: VaultApi, ctx: LedgerContext, options: Vau
       set({ error, busy: null, loading: false })
       return value
     }
+    /** One call on one document for the open client: busy while it runs, its error kept; the answer or null. */
+    const onDocument = async <T>(kind: string, id: string, call: (clientId: string) => Promise<Result<T>>, refused?: (error: AppErrorData) => void): Promise<T | null> => {
+      const cid = clientId()
+      if (!cid) return fail(null, NO_CLIENT)
+      set({ busy: `${kind}:${id}`, error: null })
+      const r = await safeCall(() => call(cid))
+      if (!r.ok) {
+        refused?.(r.error)
+        return fail(null, r.error)
+      }
+      set({ busy: null })
+      return r.value
+    }
     /** A change made here is applied to the list; a list answer still on its way is read again. */
     const changedHere = () => {
       listSeq++
@@ -250,63 +263,41 @@ export function createVaultStore(api: VaultApi, ctx: LedgerContext, options: Vau
       },
 
       async update(id, change) {
-        const cid = clientId()
-        if (!cid) return fail(null, NO_CLIENT)
-        set({ busy: `update:${id}`, error: null })
-        const r = await safeCall(() => api.vault.update({ clientId: cid, documentId: id, ...change }))
-        if (!r.ok) return fail(null, r.error)
-        set({ busy: null })
-        patch(r.value)
-        return r.value
+        const doc = await onDocument('update', id, (cid) => api.vault.update({ clientId: cid, documentId: id, ...change }))
+        if (doc) patch(doc)
+        return doc
       },
 
       async remove(id) {
-        const cid = clientId()
-        if (!cid) return fail(null, NO_CLIENT)
-        set({ busy: `remove:${id}`, error: null })
-        const r = await safeCall(() => api.vault.remove({ clientId: cid, documentId: id }))
-        if (!r.ok) return fail(null, r.error)
-        set({ busy: null })
-        patch(r.value)
-        ctx.changed()
-        return r.value
+        const doc = await onDocument('remove', id, (cid) => api.vault.remove({ clientId: cid, documentId: id }))
+        if (doc) {
+          patch(doc)
+          ctx.changed()
+        }
+        return doc
       },
 
       async restore(id) {
-        const cid = clientId()
-        if (!cid) return fail(null, NO_CLIENT)
-        set({ busy: `restore:${id}`, error: null })
-        const r = await safeCall(() => api.vault.restore({ clientId: cid, documentId: id }))
-        if (!r.ok) return fail(null, r.error)
-        set({ busy: null })
-        patch(r.value)
-        return r.value
+        const doc = await onDocument('restore', id, (cid) => api.vault.restore({ clientId: cid, documentId: id }))
+        if (doc) patch(doc)
+        return doc
       },
 
       async purge(id) {
-        const cid = clientId()
-        if (!cid) return fail(false, NO_CLIENT)
-        set({ busy: `purge:${id}`, error: null })
-        const r = await safeCall(() => api.vault.purge({ clientId: cid, documentId: id }))
-        if (!r.ok) return fail(false, r.error)
+        if ((await onDocument('purge', id, (cid) => api.vault.purge({ clientId: cid, documentId: id }))) === null) return false
         const s = get()
-        set({ busy: null, documents: s.documents.filter((d) => d.id !== id), total: Math.max(0, s.total - 1) })
+        set({ documents: s.documents.filter((d) => d.id !== id), total: Math.max(0, s.total - 1) })
         changedHere()
         return true
       },
 
       async exportDocument(id) {
-        const cid = clientId()
-        if (!cid) return fail(null, NO_CLIENT)
-        set({ busy: `export:${id}`, error: null })
-        const r = await safeCall(() => api.vault.export({ clientId: cid, documentId: id }))
-        if (!r.ok) {
+        const r = await onDocument('export', id, (cid) => api.vault.export({ clientId: cid, documentId: id }), (error) => {
+          // a refusal while the viewer is open is shown in the viewer too
           const v = get().viewer
-          if (v) set({ viewer: { ...v, error: r.error } })
-          return fail(null, r.error)
-        }
-        set({ busy: null })
-        return r.value.saved ? r.value.fileName : null
+          if (v) set({ viewer: { ...v, error } })
+        })
+        return r?.saved ? r.fileName : null
       },
 
       async openViewer(docs, index) {
