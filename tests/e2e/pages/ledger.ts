@@ -98,6 +98,13 @@ export class ClientsPage {
     await expect(this.page.getByTestId('workspace')).toBeVisible()
   }
 
+  /** From anywhere: the client list, the client's books, then its 单据 screen. */
+  async openDocuments(uscc: string) {
+    await this.goto()
+    await this.open(uscc)
+    await this.page.getByTestId('workspace-nav-documents').click()
+  }
+
   /** Fills the 新建账套 form; the USCC live check can be read before submitting. */
   async fillCreate(c: { name: string; uscc: string; standardLabel?: string; firstPeriod?: string; threeTypes?: boolean }) {
     const p = this.page

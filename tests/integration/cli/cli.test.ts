@@ -1,9 +1,9 @@
 // The CLI over the same core: commands, --password-stdin, output formats, and the documented exit codes.
-import { PassThrough } from 'node:stream'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli, EXIT } from '../../../src/main/cli/main'
+import { EXIT } from '../../../src/main/cli/main'
+import { runCliCaptured } from '../helpers/cli'
 import { openEncrypted } from '../../../src/main/db/connection'
 import { firmDbKey, openUserSlot, readKeyring, findSlot } from '../../../src/main/keys/keyring'
 import { tempDir } from '../helpers/harness'
@@ -12,18 +12,7 @@ import { rm } from 'node:fs/promises'
 const PW = 'Ledger-Horse-Battery-42'
 let dir: string
 
-async function cli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const input = new PassThrough()
-  input.end(stdin)
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (d) => (out += d))
-  stderr.on('data', (d) => (err += d))
-  const code = await runCli(['--data-dir', dir, ...args], { stdin: input, stdout, stderr, env: {} })
-  return { code, out, err }
-}
+const cli = (args: string[], stdin = '') => runCliCaptured(dir, args, stdin)
 
 afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })

@@ -1,10 +1,10 @@
 // `zhangfang vault verify`: decrypts and checks every document body of a client; exits 0 on a good
 // vault and 3 (verification failed) once a body is damaged, naming the document and the problem.
-import { PassThrough } from 'node:stream'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { EXIT, runCli } from '../../../src/main/cli/main'
+import { EXIT } from '../../../src/main/cli/main'
+import { runCliCaptured } from '../helpers/cli'
 import { openLedger } from '../../../src/main/ledger/handlers'
 import { ingest } from '../../../src/main/vault/service'
 import { HEADER_BYTES } from '../../../src/main/vault/format'
@@ -18,18 +18,7 @@ afterEach(async () => {
   app = undefined
 })
 
-async function cli(dir: string, args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const input = new PassThrough()
-  input.end(stdin)
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (d) => (out += d))
-  stderr.on('data', (d) => (err += d))
-  const code = await runCli(['--data-dir', dir, ...args], { stdin: input, stdout, stderr, env: {} })
-  return { code, out, err }
-}
+const cli = runCliCaptured
 
 describe('zhangfang vault verify', () => {
   it('exits 0 on a good vault and 3 after a body is damaged, naming it', async () => {

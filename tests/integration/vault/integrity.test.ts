@@ -42,6 +42,18 @@ async function add(clientId: string, files: [string, Buffer][]) {
   return out.added.map((d, i) => ({ ...d, content: files[i][1] }))
 }
 
+/** A bookkeeper adds a PDF, a PNG and a CSV; then the admin is signed in (for a key rotation). */
+async function threeDocumentsForAdmin(clientId: string) {
+  await w.login('li')
+  const documents = await add(clientId, [
+    ['a.pdf', pdf(1)],
+    ['b.png', png()],
+    ['c.csv', csvUtf8()],
+  ])
+  await w.login('admin')
+  return documents
+}
+
 /** Every document opens with its exact bytes. */
 async function allOpen(clientId: string, documents: { id: string; content: Buffer }[]) {
   for (const d of documents) {
@@ -192,13 +204,7 @@ describe('vault key rotation', () => {
 
   it('a crash after the first body leaves every document readable; running it again finishes', async () => {
     const clientId = w.extra[3]
-    await w.login('li')
-    const documents = await add(clientId, [
-      ['a.pdf', pdf(1)],
-      ['b.png', png()],
-      ['c.csv', csvUtf8()],
-    ])
-    await w.login('admin')
+    const documents = await threeDocumentsForAdmin(clientId)
     const s = w.app.core.internals.auth.current!
     const L = await openLedger(s, w.app.dataDir, clientId, w.app.core.internals.now())
     let commits = 0
@@ -229,13 +235,7 @@ describe('vault key rotation', () => {
 
   it('jobs:cancel stops a rotation between documents; every document opens; it continues later', async () => {
     const clientId = w.extra[4]
-    await w.login('li')
-    const documents = await add(clientId, [
-      ['a.pdf', pdf(1)],
-      ['b.png', png()],
-      ['c.csv', csvUtf8()],
-    ])
-    await w.login('admin')
+    const documents = await threeDocumentsForAdmin(clientId)
     const job = jobId()
     const cancels: boolean[] = []
     const off = w.app.core.onEvent((event, payload) => {
