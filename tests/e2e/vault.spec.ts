@@ -5,7 +5,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { screenshot, test, expect } from './harness/fixtures'
-import { makeCjkPdf, makeG4Tiff, makePdf, makePng, writeFiles } from './harness/files'
+import { makeCjkPdf, makeG4Tiff, makePdf, makePng, makeTiff, writeFiles } from './harness/files'
 import { CLIENT, ClientsPage, must, setUpLedger, signIn, VoucherEditorPage } from './pages/ledger'
 import { MainPage } from './pages/pages'
 
@@ -83,9 +83,7 @@ test('two scanned receipts attached by the add button, previewed, 附单据数 =
   await page.reload()
 
   await signIn(page, 'li')
-  await clients.goto()
-  await clients.open(CLIENT.uscc)
-  await page.getByTestId('workspace-nav-documents').click()
+  await clients.openDocuments(CLIENT.uscc)
   const rows = page.getByTestId('doc-row')
   await expect(rows).toHaveCount(2)
   await expect(page.getByTestId('docs-table')).toContainText('记-0001')
@@ -113,9 +111,7 @@ test('the document list: a dropped file, search and tags, export a copy, remove 
   await harness.open(page)
   await signIn(page, 'li')
   const clients = new ClientsPage(page)
-  await clients.goto()
-  await clients.open(CLIENT.uscc)
-  await page.getByTestId('workspace-nav-documents').click()
+  await clients.openDocuments(CLIENT.uscc)
   await expect(page.getByTestId('documents-page')).toBeVisible()
 
   // drag and drop: the page hands main a one-use token, never a path (the harness plays the OS part)
@@ -180,9 +176,7 @@ test('the document list: a dropped file, search and tags, export a copy, remove 
 
   // an admin: verify every body, then change the vault key (bodies re-encrypted, still readable)
   await signIn(page, 'admin')
-  await clients.goto()
-  await clients.open(CLIENT.uscc)
-  await page.getByTestId('workspace-nav-documents').click()
+  await clients.openDocuments(CLIENT.uscc)
   await expect(page.getByTestId('vault-status')).toContainText('单据 2 份')
   await expect(page.getByTestId('vault-key-version')).toHaveAttribute('data-version', '1')
   await page.getByTestId('vault-verify').click()
@@ -248,9 +242,7 @@ test('the size limit an admin sets refuses a large file by name; a duplicate is 
   await signIn(page, 'li')
   const clients = new ClientsPage(page)
   const editor = new VoucherEditorPage(page)
-  await clients.goto()
-  await clients.open(CLIENT.uscc)
-  await page.getByTestId('workspace-nav-documents').click()
+  await clients.openDocuments(CLIENT.uscc)
   harness.dialogs.answerOpen([first, spare])
   await page.getByTestId('docs-add').click()
   const rows = page.getByTestId('doc-row')
@@ -304,9 +296,7 @@ test('the size limit an admin sets refuses a large file by name; a duplicate is 
   await readFile(spareBody)
 
   await signIn(page, 'admin')
-  await clients.goto()
-  await clients.open(CLIENT.uscc)
-  await page.getByTestId('workspace-nav-documents').click()
+  await clients.openDocuments(CLIENT.uscc)
   await page.getByTestId('docs-status').getByText('已移除').click()
   await expect(rows).toHaveCount(1)
   await expect(rows).toContainText('作废_草稿.png')
@@ -319,20 +309,23 @@ test('the size limit an admin sets refuses a large file by name; a duplicate is 
 test('the viewer shows what e-invoicing and scanners produce: an e-invoice whose Chinese font is not embedded (CMaps from the bundle, not the network), and a two-page G4 TIFF scan page by page', async ({ page, harness }, testInfo) => {
   test.setTimeout(180_000)
   await setUpLedger(harness)
-  const [einvoice, scan] = await writeFiles(harness.filesDir, { '电子发票_增值税普通发票.pdf': makeCjkPdf('增值税电子普通发票'), '扫描_银行回单.tif': makeG4Tiff() })
+  const [einvoice, scan, cut] = await writeFiles(harness.filesDir, {
+    '电子发票_增值税普通发票.pdf': makeCjkPdf('增值税电子普通发票'),
+    '扫描_银行回单.tif': makeG4Tiff(),
+    // the scanner stopped mid-page: the directory is whole, the strip is not
+    '扫描_中断.tif': makeTiff(1, 300, 200).subarray(0, 400),
+  })
   const refused: string[] = []
   page.on('console', (m) => /CMap|Unable to load|Content Security Policy/i.test(m.text()) && refused.push(m.text()))
 
   await harness.open(page)
   await signIn(page, 'li')
   const clients = new ClientsPage(page)
-  await clients.goto()
-  await clients.open(CLIENT.uscc)
-  await page.getByTestId('workspace-nav-documents').click()
-  harness.dialogs.answerOpen([einvoice, scan])
+  await clients.openDocuments(CLIENT.uscc)
+  harness.dialogs.answerOpen([einvoice, scan, cut])
   await page.getByTestId('docs-add').click()
   const rows = page.getByTestId('doc-row')
-  await expect(rows).toHaveCount(2)
+  await expect(rows).toHaveCount(3)
   await rows.filter({ hasText: '电子发票_增值税普通发票.pdf' }).getByTestId('doc-open').click()
   await expect(page.getByTestId('viewer-name')).toHaveText('电子发票_增值税普通发票.pdf')
   const canvas = page.getByTestId('viewer-pdf')
@@ -377,4 +370,11 @@ test('the viewer shows what e-invoicing and scanners produce: an e-invoice whose
   await page.getByTestId('viewer-rotate').click()
   await expect(tiff).toHaveAttribute('style', /rotate\(90deg\)/)
   await expect(page.getByTestId('viewer-no-preview')).toHaveCount(0)
+
+  // a scan cut short is not drawn as noise: the viewer says why and offers the copy
+  await page.keyboard.press('Escape')
+  await rows.filter({ hasText: '扫描_中断.tif' }).getByTestId('doc-open').click()
+  await expect(page.getByTestId('viewer-render-error')).toHaveText('无法显示此 TIFF：文件不完整（扫描可能中途停止）。可以导出副本后用其他程序打开。')
+  await expect(page.getByTestId('viewer-tiff')).toHaveCount(0)
+  await expect(page.getByTestId('viewer-export')).toBeVisible()
 })

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert'
 import { useStores, useVault } from '../stores/context'
 import { useCan } from '../ledger/components/useCan'
 import { PdfView } from './PdfView'
-import { TiffView } from './TiffView'
+import { TiffView, type TiffProblem } from './TiffView'
 import { formatBytes } from './format'
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3]
@@ -62,7 +62,8 @@ function ViewerContent() {
   const [rotation, setRotation] = useState(0)
   const [page, setPage] = useState(1)
   const [pages, setPages] = useState(1)
-  const [renderError, setRenderError] = useState<string | null>(null)
+  const [pdfError, setPdfError] = useState<string | null>(null)
+  const [tiffProblem, setTiffProblem] = useState<TiffProblem | null>(null)
   const [fitWidth, setFitWidth] = useState<number | null>(null)
   const doc = viewer?.docs[viewer.index] ?? null
   const bytes = viewer?.bytes ?? null
@@ -159,16 +160,16 @@ function ViewerContent() {
         ) : !viewer.bytes ? null : !previewable ? (
           <Alert type="info" showIcon title={t('vault.viewer.noPreview', { type: doc.type.toUpperCase() })} data-testid="viewer-no-preview" />
         ) : doc.type === 'pdf' ? (
-          renderError ? (
-            <Alert type="error" showIcon title={t('vault.viewer.pdfFailed', { message: renderError })} data-testid="viewer-render-error" />
+          pdfError ? (
+            <Alert type="error" showIcon title={t('vault.viewer.pdfFailed', { message: pdfError })} data-testid="viewer-render-error" />
           ) : (
-            <PdfView bytes={viewer.bytes} page={page} scale={zoom * 1.25} rotation={rotation} onPages={setPages} onError={setRenderError} onPageWidth={(w) => setFitWidth(w * 1.25)} />
+            <PdfView bytes={viewer.bytes} page={page} scale={zoom * 1.25} rotation={rotation} onPages={setPages} onError={setPdfError} onPageWidth={(w) => setFitWidth(w * 1.25)} />
           )
         ) : doc.type === 'tiff' ? (
-          renderError ? (
-            <Alert type="error" showIcon title={t('vault.viewer.tiffFailed', { message: renderError })} data-testid="viewer-render-error" />
+          tiffProblem ? (
+            <Alert type="error" showIcon title={t('vault.viewer.tiffFailed', { reason: t(`vault.viewer.tiffProblems.${tiffProblem}`) })} data-testid="viewer-render-error" />
           ) : (
-            <TiffView bytes={viewer.bytes} page={page} zoom={zoom} rotation={rotation} onPages={setPages} onError={setRenderError} />
+            <TiffView bytes={viewer.bytes} page={page} zoom={zoom} rotation={rotation} onPages={setPages} onError={setTiffProblem} />
           )
         ) : (
           blobUrl && (

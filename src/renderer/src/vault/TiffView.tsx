@@ -11,38 +11,41 @@ export interface TiffViewProps {
   zoom: number
   rotation: number
   onPages(pages: number): void
-  onError(message: string): void
+  onError(problem: TiffProblem): void
 }
+
+/** Why a TIFF is not shown: its pages cannot be read, it holds no image, it was cut short, or its encoding is one UTIF.js lacks. */
+export type TiffProblem = 'unreadable' | 'no-image' | 'cut-short' | 'unsupported'
 
 /** ImageWidth / ImageLength as UTIF reads them (an array of one number); 0 when absent. */
 const dimension = (tag: unknown) => (Array.isArray(tag) && typeof tag[0] === 'number' ? tag[0] : 0)
 
 /** The image file directories of a TIFF (its pages), or the reason it cannot be read. */
-export function tiffPages(bytes: Uint8Array): { buffer: ArrayBuffer; ifds: UTIF.IFD[] } | { error: string } {
+export function tiffPages(bytes: Uint8Array): { buffer: ArrayBuffer; ifds: UTIF.IFD[] } | { error: TiffProblem } {
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
     const ifds = UTIF.decode(buffer).filter((ifd) => dimension(ifd.t256) > 0 && dimension(ifd.t257) > 0)
-    return ifds.length ? { buffer, ifds } : { error: 'no image in the file' }
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) }
+    return ifds.length ? { buffer, ifds } : { error: 'no-image' }
+  } catch {
+    return { error: 'unreadable' }
   }
 }
 
 /** One page decoded to RGBA, or the reason it cannot be. */
-export function tiffPageRgba(buffer: ArrayBuffer, ifd: UTIF.IFD): { width: number; height: number; rgba: Uint8ClampedArray<ArrayBuffer> } | { error: string } {
+export function tiffPageRgba(buffer: ArrayBuffer, ifd: UTIF.IFD): { width: number; height: number; rgba: Uint8ClampedArray<ArrayBuffer> } | { error: TiffProblem } {
   try {
     // a scan cut short (the scanner stopped mid-page) would decode to noise: say so instead
     const offsets = ifd.t273 ?? ifd.t324
     const counts = ifd.t279 ?? ifd.t325
-    if (Array.isArray(offsets) && Array.isArray(counts) && offsets.some((o, i) => Number(o) + Number(counts[i] ?? 0) > buffer.byteLength)) return { error: 'the file is cut short' }
+    if (Array.isArray(offsets) && Array.isArray(counts) && offsets.some((o, i) => Number(o) + Number(counts[i] ?? 0) > buffer.byteLength)) return { error: 'cut-short' }
     UTIF.decodeImage(buffer, ifd)
     const width = ifd.width
     const height = ifd.height
     const rgba = UTIF.toRGBA8(ifd)
-    if (!width || !height || rgba.length !== width * height * 4) return { error: 'unsupported TIFF encoding' }
+    if (!width || !height || rgba.length !== width * height * 4) return { error: 'unsupported' }
     return { width, height, rgba: new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, rgba.length) }
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) }
+  } catch {
+    return { error: 'unsupported' }
   }
 }
 

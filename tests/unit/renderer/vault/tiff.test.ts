@@ -41,6 +41,6 @@ describe('TIFF pages', () => {
     // its directory is whole, its strip is not
     const file = tiffPages(new Uint8Array(cut))
     if ('error' in file) throw new Error(file.error)
-    expect(tiffPageRgba(file.buffer, file.ifds[0])).toEqual({ error: 'the file is cut short' })
+    expect(tiffPageRgba(file.buffer, file.ifds[0])).toEqual({ error: 'cut-short' })
   })
 })
