@@ -19,7 +19,7 @@ export function dataUrlBytes(url: string): Uint8Array {
   return out
 }
 
-/** The names pdf.js may ask for, for tests and the about box. */
+/** The file names bundled (the tests compare them with the pdfjs-dist package). */
 export const bundledPdfData = { cmaps: [...CMAPS.keys()], fonts: [...FONTS.keys()] }
 
 /**
